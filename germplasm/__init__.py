@@ -1,0 +1,71 @@
+"""The plum germplasm platform: create_app() builds the Flask application."""
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from germplasm.config import load_config
+from germplasm.extensions import babel, csrf, db, login_manager, migrate
+
+MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.update(load_config(app.instance_path))
+    app.config.update(config or {})
+    _init_extensions(app)
+    _register_blueprints(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
+    login_manager.init_app(app)
+    babel.init_app(app, locale_selector=_select_locale)
+    csrf.init_app(app)
+    _import_models()
+
+
+def _import_models() -> None:
+    # Importing registers every table on db.metadata for alembic and the relationships.
+    from germplasm.accessions import models as _accessions  # noqa: F401
+    from germplasm.audit import models as _audit  # noqa: F401
+    from germplasm.reference import models as _reference  # noqa: F401
+
+
+def _select_locale() -> str:
+    from flask import request, session
+
+    lang = request.args.get("lang")
+    if lang in ("zh_CN", "en", "zh"):
+        session["lang"] = "zh_CN" if lang.startswith("zh") else "en"
+    return session.get("lang", "zh_CN")
+
+
+def _register_blueprints(app: Flask) -> None:
+    from germplasm.accessions.views import bp as accessions_bp
+
+    app.register_blueprint(accessions_bp)
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """Foreign keys are off by default in SQLite; WAL lets readers work beside a writer."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        # Let SQLAlchemy, not the sqlite3 module, start transactions, so that SAVEPOINT and
+        # transactional DDL behave as on PostgreSQL (the documented pysqlite recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin(connection) -> None:
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN")

@@ -1,0 +1,89 @@
+"""CLI: `germplasm import mcpd`, `germplasm export mcpd`, `germplasm demo`."""
+import getpass
+import sys
+from pathlib import Path
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy.exc import SQLAlchemyError
+
+from germplasm.extensions import db
+from loaders.mcpd import import_mcpd
+from loaders.mcpd_export import export_mcpd
+from loaders.report import EXIT_UNREADABLE
+from loaders.tabular import FileProblem
+
+import_group = AppGroup("import", help="Import files into the catalogue.")
+export_group = AppGroup("export", help="Export the catalogue to files.")
+
+
+def _progress(rows: list):
+    """A progress bar on a terminal for long files; nothing when output is redirected."""
+    if not sys.stderr.isatty() or len(rows) < 1000:
+        return rows
+    return click.progressbar(rows, label="validating", file=sys.stderr)
+
+
+def finish(report, report_path: str | None) -> None:
+    """Commit or roll back at the command boundary, print or write the report, exit."""
+    if report.written:
+        db.session.commit()
+    else:
+        db.session.rollback()
+    if report_path:
+        Path(report_path).write_text(report.to_json(), encoding="utf-8")
+    click.echo(report.summary(limit=3 if report_path else 10))
+    sys.exit(report.exit_code)
+
+
+@import_group.command("mcpd")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--skip-invalid", is_flag=True, help="Store the valid rows, report the others.")
+@click.option("--dry-run", is_flag=True, help="Validate and report; write nothing.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="JSON report.")
+@click.option("--encoding", help="Text encoding (default: detect UTF-8, UTF-8 BOM or GBK).")
+@click.option("--user", default=getpass.getuser, help="Name recorded in the audit trail.")
+def import_mcpd_command(path, skip_invalid, dry_run, report_path, encoding, user) -> None:
+    """Import an MCPD v2.1 file (CSV, TSV or .xlsx); upsert by INSTCODE + ACCENUMB."""
+    try:
+        report = import_mcpd(path, user=user, skip_invalid=skip_invalid, dry_run=dry_run,
+                             encoding=encoding, progress=_progress)
+    except FileProblem as problem:
+        db.session.rollback()
+        raise click.exceptions.Exit(_fail(str(problem), EXIT_UNREADABLE)) from None
+    except SQLAlchemyError as error:
+        db.session.rollback()
+        raise click.exceptions.Exit(_fail(f"database error, nothing written: {error}", 1)) from None
+    finish(report, report_path)
+
+
+def _fail(message: str, code: int) -> int:
+    click.echo(f"error: {message}", err=True)
+    return code
+
+
+@export_group.command("mcpd")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]),
+              help="Default: from the file's extension, else csv.")
+def export_mcpd_command(path, fmt) -> None:
+    """Export every accession as MCPD v2.1 (multi-values joined with ';')."""
+    fmt = fmt or ("xlsx" if path.lower().endswith(".xlsx") else "csv")
+    count = export_mcpd(path, fmt)
+    click.echo(f"exported {count} accessions to {path}")
+
+
+@click.command("demo")
+@click.option("--accessions", default=5000, show_default=True, type=click.IntRange(1, 500_000))
+@click.option("--seed", default=0, show_default=True, type=int)
+@click.option("--if-empty", is_flag=True, help="Do nothing when the catalogue has accessions.")
+@click.option("--user", default=getpass.getuser, help="Name recorded in the audit trail.")
+def demo_command(accessions, seed, if_empty, user) -> None:
+    """Load a synthetic demo catalogue (marked as demo data), deterministic for a seed."""
+    from loaders.demo_catalogue import load_demo  # imported here: the generator is heavy
+
+    report = load_demo(accessions, seed, user=user, if_empty=if_empty)
+    if report is None:
+        click.echo("the catalogue already holds accessions; demo data not loaded")
+        return
+    finish(report, None)

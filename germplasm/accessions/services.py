@@ -1,0 +1,151 @@
+"""Create and update accessions from validated MCPD rows; flush, never commit."""
+from dataclasses import dataclass, field
+
+from sqlalchemy import tuple_
+
+from germplasm.accessions import pedigree
+from germplasm.accessions.mcpd_fields import FLAG_FIELDS, MULTI_VALUED, SCALAR_FIELDS
+from germplasm.accessions.models import Accession, AccessionMultiValue, AccessionName
+from germplasm.accessions.names import classify, split_accename
+from germplasm.accessions.taxa import ReferenceCache
+from germplasm.audit import services as audit
+from germplasm.extensions import db
+
+
+@dataclass
+class UpsertResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # (row number, message)
+
+
+def upsert_rows(rows: list[tuple[int, dict]], user: str, source: str,
+                is_demo: bool = False) -> UpsertResult:
+    """Insert or update by (INSTCODE, ACCENUMB); rows are (spreadsheet row, loaded dict)."""
+    result, cache = UpsertResult(), ReferenceCache()
+    existing = _existing({(r["instcode"], r["accenumb"]) for _, r in rows})
+    created, touched, row_of = [], [], {}
+    for number, row in rows:
+        warnings = list(row.get("warnings", []))
+        accession = existing.get((row["instcode"], row["accenumb"]))
+        if accession is None:
+            accession = _new_accession(row, cache, warnings, is_demo)
+            created.append(accession)
+            changes = {"ANCEST": (None, accession.ancest)}
+        else:
+            changes = apply_row(accession, row, cache, warnings)
+            _count_update(result, changes)
+            if changes:
+                audit.record_changes(user, accession, changes, source)
+        if "ANCEST" in changes:
+            touched.append(accession)
+        row_of[id(accession)] = number
+        result.warnings += [(number, w) for w in warnings]
+    db.session.flush()
+    for accession in created:
+        audit.record(user, "accession", accession.id, "create", accession_id=accession.id,
+                     new=accession.accenumb, source=source)
+    result.created = len(created)
+    _update_pedigree(touched, created, row_of, result)
+    return result
+
+
+def apply_row(accession: Accession, row: dict, cache: ReferenceCache, warnings) -> dict:
+    """Set the columns present in `row`; return {field: (old, new)} for what changed."""
+    changes = {}
+    for column in SCALAR_FIELDS + FLAG_FIELDS:
+        key = column.lower()
+        if key in row:
+            new = bool(row[key]) if column in FLAG_FIELDS else row[key]
+            if getattr(accession, key) != new:
+                changes[column] = (getattr(accession, key), new)
+                setattr(accession, key, new)
+    taxon = cache.taxon(row, warnings)
+    if accession.taxon is not taxon:
+        old = accession.taxon.scientific_name if accession.taxon else None
+        changes["TAXON"] = (old, taxon.scientific_name)
+        accession.taxon = taxon
+    if "accename" in row:
+        _set_names(accession, split_accename(row["accename"]), changes)
+    for column in MULTI_VALUED:
+        if column.lower() in row:
+            _set_multi(accession, column, row[column.lower()] or [], changes)
+    return changes
+
+
+def _new_accession(row, cache, warnings, is_demo) -> Accession:
+    accession = Accession(
+        instcode=cache.institute(row["instcode"], warnings), accenumb=row["accenumb"],
+        is_demo=is_demo, historic=False, restricted=False,
+    )
+    apply_row(accession, row, cache, warnings)
+    db.session.add(accession)
+    return accession
+
+
+def _set_names(accession: Accession, names: list[str], changes: dict) -> None:
+    old = [n.name for n in accession.names]
+    if old == names:
+        return
+    changes["ACCENAME"] = (old, names)
+    for position, name in enumerate(names):
+        name_type, lang = classify(name, position)
+        if position < len(accession.names):
+            current = accession.names[position]
+            current.name, current.name_type, current.lang = name, name_type, lang
+        else:
+            accession.names.append(AccessionName(
+                name=name, name_type=name_type, lang=lang, position=position))
+    del accession.names[len(names):]
+
+
+def _set_multi(accession: Accession, column: str, values: list[str], changes: dict) -> None:
+    current = [mv for mv in accession.multi_values if mv.field == column]
+    if [mv.value for mv in current] == values:
+        return
+    changes[column] = ([mv.value for mv in current], values)
+    # Reuse rows by position: deleting and re-inserting the same (field, position) in one
+    # flush would trip the unique constraint, since inserts run before deletes.
+    for position, value in enumerate(values):
+        if position < len(current):
+            current[position].value = value
+        else:
+            accession.multi_values.append(
+                AccessionMultiValue(field=column, position=position, value=value))
+    for surplus in current[len(values):]:
+        accession.multi_values.remove(surplus)
+
+
+def _existing(keys: set[tuple[str, str]]) -> dict[tuple[str, str], Accession]:
+    found, keys = {}, sorted(keys)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        query = db.select(Accession).where(
+            tuple_(Accession.instcode, Accession.accenumb).in_(chunk))
+        found.update({(a.instcode, a.accenumb): a for a in db.session.scalars(query)})
+    return found
+
+
+def _count_update(result: UpsertResult, changes: dict) -> None:
+    if changes:
+        result.updated += 1
+    else:
+        result.unchanged += 1
+
+
+def _update_pedigree(touched, created, row_of, result: UpsertResult) -> None:
+    warnings_by_id: dict[int, list[str]] = {}
+    pedigree.rebuild_links(touched, warnings_by_id)
+    pedigree.link_waiting_children(created)
+    db.session.flush()
+    by_id = {a.id: row_of[id(a)] for a in touched}
+    for acc_id, messages in warnings_by_id.items():
+        result.warnings += [(by_id[acc_id], m) for m in messages]
+
+
+def get_by_number(accenumb: str, instcode: str | None = None) -> Accession | None:
+    query = db.select(Accession).where(Accession.accenumb == accenumb)
+    if instcode:
+        query = query.where(Accession.instcode == instcode)
+    return db.session.scalars(query.order_by(Accession.id)).first()

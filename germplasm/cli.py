@@ -1,0 +1,30 @@
+"""The `germplasm` command group: thin wrappers over services and loaders."""
+import click
+from flask.cli import FlaskGroup
+from flask_migrate import upgrade
+
+from germplasm import MIGRATIONS_DIR, create_app
+from germplasm.accessions.commands import demo_command, export_group, import_group
+from germplasm.extensions import db
+from germplasm.reference.services import load_reference_data
+
+cli = FlaskGroup(create_app=create_app, help="Plum germplasm platform commands.")
+
+
+@cli.command("init")
+def init_command() -> None:
+    """Create or upgrade the schema and load reference data (safe to run again)."""
+    upgrade(directory=MIGRATIONS_DIR)
+    counts = load_reference_data()
+    db.session.commit()
+    click.echo(f"database ready at {db.engine.url.render_as_string(hide_password=True)}")
+    click.echo("reference data: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
+
+
+cli.add_command(import_group)
+cli.add_command(export_group)
+cli.add_command(demo_command)
+
+
+def main() -> None:
+    cli(prog_name="germplasm")

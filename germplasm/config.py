@@ -1,0 +1,35 @@
+"""Settings from GERMPLASM_* environment variables, with safe defaults."""
+import os
+import secrets
+from pathlib import Path
+
+
+def _secret_key(instance_path: Path) -> str:
+    """Use GERMPLASM_SECRET_KEY, else a random key kept in the instance folder.
+
+    Keeping the generated key on disk means sessions survive a restart without anyone
+    having to invent a secret for a local install.
+    """
+    if key := os.environ.get("GERMPLASM_SECRET_KEY"):
+        return key
+    key_file = instance_path / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def load_config(instance_path: str) -> dict:
+    instance = Path(instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    default_db = f"sqlite:///{instance / 'germplasm.db'}"
+    return {
+        "SQLALCHEMY_DATABASE_URI": os.environ.get("GERMPLASM_DATABASE_URL", default_db),
+        "GERMPLASM_INDEX_DIR": os.environ.get("GERMPLASM_INDEX_DIR", str(instance / "index")),
+        "SECRET_KEY": _secret_key(instance),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("GERMPLASM_SECURE_COOKIES", "0") == "1",
+        "BABEL_DEFAULT_LOCALE": "zh_CN",
+        "PER_PAGE_MAX": 100,
+    }

@@ -1,0 +1,75 @@
+"""MCPD export to CSV (UTF-8, MCPD v2.1 column order) and .xlsx."""
+import csv
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from germplasm.accessions.mcpd_fields import ALL_COLUMNS, FLAG_FIELDS, MULTI_VALUED, TAXON_FIELDS
+from germplasm.accessions.models import Accession
+from germplasm.extensions import db
+
+NUMERIC = {"DECLATITUDE", "DECLONGITUDE", "COORDUNCERT", "ELEVATION", "SAMPSTAT", "COLLSRC",
+           "MLSSTAT"}
+
+
+def export_mcpd(path: str | Path, fmt: str = "csv", accessions=None) -> int:
+    """Write every accession (or the given query's) and return how many were written."""
+    rows = (mcpd_row(a) for a in (accessions if accessions is not None else _all()))
+    writer = _write_xlsx if fmt == "xlsx" else _write_csv
+    return writer(Path(path), rows)
+
+
+def _all():
+    query = db.select(Accession).order_by(Accession.instcode, Accession.accenumb)
+    return db.session.scalars(query.execution_options(yield_per=1000))
+
+
+def mcpd_row(accession: Accession) -> dict[str, object]:
+    row = {}
+    for column in ALL_COLUMNS:
+        row[column] = _value(accession, column)
+    return row
+
+
+def _value(accession: Accession, column: str):
+    if column in TAXON_FIELDS:
+        return getattr(accession.taxon, column.lower()) or None
+    if column in MULTI_VALUED:
+        return ";".join(accession.multi(column)) or None
+    if column in FLAG_FIELDS:
+        return "Y" if getattr(accession, column.lower()) else "N"
+    if column == "ACCENAME":
+        return ";".join(n.name for n in accession.names) or None
+    value = getattr(accession, column.lower())
+    return int(value) if isinstance(value, float) and value.is_integer() and column in (
+        "ELEVATION",) else value
+
+
+def _write_csv(path: Path, rows) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=ALL_COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            count += 1
+    return count
+
+
+def _write_xlsx(path: Path, rows) -> int:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("MCPD")
+    sheet.append(list(ALL_COLUMNS))
+    count = 0
+    for row in rows:
+        sheet.append([_cell(column, row[column]) for column in ALL_COLUMNS])
+        count += 1
+    workbook.save(path)
+    return count
+
+
+def _cell(column: str, value):
+    # Everything but true numbers is written as text, so 2019---- and 20;30 survive Excel.
+    if value is None:
+        return None
+    return value if column in NUMERIC else str(value)

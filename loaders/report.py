@@ -1,0 +1,47 @@
+"""The JSON report every import writes, and the exit status it implies."""
+import json
+from dataclasses import asdict, dataclass, field
+
+EXIT_OK, EXIT_UNREADABLE, EXIT_REJECTED = 0, 2, 3
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+    written: bool = False
+    dry_run: bool = False
+
+    def reject(self, row: int, column: str | None, value, message: str) -> None:
+        self.rejected.append({"row": row, "column": column, "value": value, "message": message})
+
+    def warn(self, row: int | None, message: str, column: str | None = None) -> None:
+        self.warnings.append({"row": row, "column": column, "message": message})
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_REJECTED if self.rejected else EXIT_OK
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2)
+
+    def summary(self, limit: int = 10) -> str:
+        state = "dry run, nothing written" if self.dry_run else (
+            "written" if self.written else "nothing written")
+        lines = [
+            f"created {self.created}, updated {self.updated}, unchanged {self.unchanged}, "
+            f"rejected {len(self.rejected)}, warnings {len(self.warnings)} ({state})"
+        ]
+        lines += [_line(r) for r in self.rejected[:limit]]
+        if len(self.rejected) > limit:
+            lines.append(f"... and {len(self.rejected) - limit} more rejections (see --report)")
+        return "\n".join(lines)
+
+
+def _line(rejection: dict) -> str:
+    column = f" {rejection['column']}" if rejection["column"] else ""
+    value = f" {rejection['value']!r}" if rejection["value"] not in (None, "") else ""
+    return f"  row {rejection['row']}{column}{value}: {rejection['message']}"

@@ -1,0 +1,94 @@
+"""Fixtures: one migrated database per run, one rolled-back transaction per test."""
+import sys
+from pathlib import Path
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy.orm import scoped_session, sessionmaker
+
+from germplasm import MIGRATIONS_DIR, create_app
+from germplasm.extensions import db
+from germplasm.reference.services import load_reference_data
+from tests.databases import fresh_database
+
+REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    with fresh_database(tmp_path_factory.mktemp("db")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def app(database_url, tmp_path_factory):
+    app = create_app({
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "GERMPLASM_INDEX_DIR": str(tmp_path_factory.mktemp("index")),
+    })
+    with app.app_context():
+        upgrade(directory=MIGRATIONS_DIR)
+        load_reference_data()
+        db.session.commit()
+        db.session.remove()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def session(request, app):
+    """Run the test inside a transaction that is rolled back; commits become savepoints."""
+    if "no_db" in request.keywords:
+        yield None
+        return
+    with app.app_context():
+        connection = db.engine.connect()
+        transaction = connection.begin()
+        original = db.session
+        db.session = scoped_session(sessionmaker(
+            bind=connection, join_transaction_mode="create_savepoint"))
+        try:
+            yield db.session
+        finally:
+            db.session.remove()
+            db.session = original
+            transaction.rollback()
+            connection.close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def cli(app):
+    from germplasm.cli import cli as group
+
+    runner = app.test_cli_runner()
+    return lambda *args: runner.invoke(group, [str(a) for a in args])
+
+
+@pytest.fixture
+def make_accession():
+    """Create an accession through the import service; keyword args are MCPD columns."""
+    from germplasm.accessions.services import get_by_number, upsert_rows
+    from schemas.accession import McpdRowSchema
+
+    counter = iter(range(1, 10**6))
+
+    def make(**columns):
+        row = {"INSTCODE": "CHN385", "ACCENUMB": f"T{next(counter):05d}", "GENUS": "Prunus",
+               "SPECIES": "salicina"} | {k.upper(): v for k, v in columns.items()}
+        upsert_rows([(2, McpdRowSchema().load(row))], user="tester", source="factory")
+        return get_by_number(row["ACCENUMB"], row["INSTCODE"])
+
+    return make
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
