@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench install browsers clean
+.PHONY: run test lint bench install translations clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -12,14 +12,26 @@ $(STAMP): setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# Chinese lives under "zh": Babel canonicalises zh_CN to zh_Hans_CN, which gettext finds via "zh".
+MO := germplasm/translations/zh/LC_MESSAGES/messages.mo
 
-run: $(STAMP)
+$(MO): germplasm/translations/zh/LC_MESSAGES/messages.po $(STAMP)
+	$(BIN)/pybabel compile --statistics -d germplasm/translations
+
+install: $(STAMP) $(MO)
+
+# Maintainers: refresh the catalogue after changing user-visible text, then translate.
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o messages.pot .
+	$(BIN)/pybabel update -i messages.pot -d germplasm/translations
+	rm messages.pot
+
+run: $(STAMP) $(MO)
 	$(BIN)/germplasm init
 	$(BIN)/germplasm demo --if-empty --accessions 5000
 	$(BIN)/germplasm run --host 127.0.0.1 --port 5000
 
-test: $(STAMP)
+test: $(STAMP) $(MO)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

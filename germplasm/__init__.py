@@ -24,6 +24,9 @@ def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
     login_manager.init_app(app)
+    from germplasm.accounts.permissions import load_user
+
+    login_manager.user_loader(load_user)
     babel.init_app(app, locale_selector=_select_locale)
     csrf.init_app(app)
     _import_models()
@@ -46,9 +49,14 @@ def _select_locale() -> str:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from flask import render_template
+    from flask_babel import get_locale
+
     from germplasm.accessions.views import bp as accessions_bp
 
     app.register_blueprint(accessions_bp)
+    app.register_error_handler(404, lambda _e: (render_template("errors/404.html"), 404))
+    app.context_processor(lambda: {"current_locale": str(get_locale() or "zh_CN")})
 
 
 @event.listens_for(Engine, "connect")

@@ -1,4 +1,40 @@
-"""Catalogue pages: home with counts, accession list and accession page."""
-from flask import Blueprint
+"""Catalogue pages: home with counts and the accession list, and the accession page."""
+from flask import Blueprint, abort, render_template, request
+from flask_babel import get_locale
+
+from germplasm.accessions import queries
+from germplasm.accessions.presenters import coordinates, passport
+from germplasm.accounts.permissions import is_staff
 
 bp = Blueprint("accessions", __name__)
+
+
+def _locale() -> str:
+    return str(get_locale() or "zh_CN")
+
+
+@bp.get("/")
+def home():
+    staff = is_staff()
+    page = request.args.get("page", 1, type=int)
+    per_page = request.args.get("per_page", 50, type=int)
+    return render_template(
+        "accessions/home.html",
+        total=queries.total(staff),
+        counts=queries.counts(staff, _locale()),
+        pagination=queries.accession_page(page, per_page, staff),
+    )
+
+
+@bp.get("/accessions/<path:accenumb>")
+def detail(accenumb: str):
+    staff = is_staff()
+    accession = queries.find(accenumb, staff)
+    if accession is None:
+        abort(404)
+    return render_template(
+        "accessions/detail.html",
+        accession=accession,
+        passport=passport(accession, _locale(), exact=staff),
+        position=coordinates(accession, exact=staff),
+    )

@@ -1,0 +1,48 @@
+"""Readable bilingual labels for MCPD fields (English, Chinese)."""
+FIELD_LABELS = {
+    "PUID": ("Persistent identifier", "永久唯一标识"),
+    "INSTCODE": ("Holding institute", "保存单位"),
+    "ACCENUMB": ("Accession number", "种质库编号"),
+    "COLLNUMB": ("Collecting number", "采集号"),
+    "COLLCODE": ("Collecting institute", "采集单位"),
+    "COLLNAME": ("Collecting institute name", "采集单位名称"),
+    "COLLINSTADDRESS": ("Collecting institute address", "采集单位地址"),
+    "COLLMISSID": ("Collecting mission", "考察任务"),
+    "CROPNAME": ("Crop", "作物"),
+    "ACCENAME": ("Names", "名称"),
+    "ACQDATE": ("Acquisition date", "入圃日期"),
+    "ORIGCTY": ("Country of origin", "原产国"),
+    "COLLSITE": ("Collecting site", "采集地点"),
+    "DECLATITUDE": ("Latitude", "纬度"),
+    "DECLONGITUDE": ("Longitude", "经度"),
+    "LATITUDE": ("Latitude (as given)", "纬度（原始）"),
+    "LONGITUDE": ("Longitude (as given)", "经度（原始）"),
+    "COORDUNCERT": ("Coordinate uncertainty (m)", "坐标误差（米）"),
+    "COORDDATUM": ("Geodetic datum", "坐标系"),
+    "GEOREFMETH": ("Georeferencing method", "定位方法"),
+    "ELEVATION": ("Elevation (m)", "海拔（米）"),
+    "COLLDATE": ("Collecting date", "采集日期"),
+    "BREDCODE": ("Breeding institute", "育种单位"),
+    "BREDNAME": ("Breeder", "育种者"),
+    "SAMPSTAT": ("Biological status", "种质类型"),
+    "ANCEST": ("Pedigree", "系谱"),
+    "COLLSRC": ("Collecting source", "采集源"),
+    "DONORCODE": ("Donor institute", "提供单位"),
+    "DONORNAME": ("Donor", "提供者"),
+    "DONORNUMB": ("Donor accession number", "提供者编号"),
+    "OTHERNUMB": ("Other numbers", "其他编号"),
+    "DUPLSITE": ("Safety duplicate site", "备份保存单位"),
+    "DUPLINSTNAME": ("Safety duplicate institute", "备份保存单位名称"),
+    "STORAGE": ("Storage", "保存方式"),
+    "MLSSTAT": ("Multilateral System status", "多边系统状态"),
+    "REMARKS": ("Remarks", "备注"),
+    "DOI": ("DOI", "DOI"),
+    "HISTORIC": ("Historic (no longer held)", "历史记录（已不保存）"),
+    "RESTRICTED": ("Restricted", "限制访问"),
+    "TAXON": ("Taxon", "分类"),
+}
+
+
+def field_label(field: str, locale: str) -> str:
+    english, chinese = FIELD_LABELS.get(field, (field, field))
+    return chinese if locale.startswith("zh") else english

@@ -1,0 +1,49 @@
+"""Read-side queries for the catalogue pages: counts, lists and one accession."""
+from sqlalchemy import func, select
+
+from germplasm.accessions.models import Accession, Taxon
+from germplasm.extensions import db
+from germplasm.reference.models import CodeListEntry, Country
+
+
+def visible(query, can_see_restricted: bool):
+    return query if can_see_restricted else query.where(Accession.restricted.is_(False))
+
+
+def counts(can_see_restricted: bool, locale: str) -> dict[str, list[tuple[str, int]]]:
+    zh = locale.startswith("zh")
+    return {
+        "species": _grouped(
+            func.coalesce(Taxon.name_zh if zh else Taxon.name_en, Taxon.species),
+            can_see_restricted, join=Taxon),
+        "sampstat": _grouped(
+            CodeListEntry.label_zh if zh else CodeListEntry.label_en, can_see_restricted,
+            join=(CodeListEntry, (CodeListEntry.list_name == "SAMPSTAT")
+                  & (CodeListEntry.code == func.cast(Accession.sampstat, db.String)))),
+        "origin": _grouped(Country.name_zh if zh else Country.name_en, can_see_restricted,
+                           join=Country, limit=15),
+    }
+
+
+def _grouped(label, can_see_restricted, join, limit=None):
+    target, on = join if isinstance(join, tuple) else (join, None)
+    query = select(label, func.count(Accession.id)).select_from(Accession)
+    query = query.join(target, on) if on is not None else query.join(target)
+    query = visible(query, can_see_restricted).group_by(label)
+    query = query.order_by(func.count(Accession.id).desc(), label).limit(limit)
+    return [(name, n) for name, n in db.session.execute(query)]
+
+
+def total(can_see_restricted: bool) -> int:
+    query = visible(select(func.count(Accession.id)), can_see_restricted)
+    return db.session.scalar(query)
+
+
+def accession_page(page: int, per_page: int, can_see_restricted: bool):
+    query = visible(select(Accession).order_by(Accession.accenumb), can_see_restricted)
+    return db.paginate(query, page=page, per_page=per_page, max_per_page=100, error_out=False)
+
+
+def find(accenumb: str, can_see_restricted: bool) -> Accession | None:
+    query = visible(select(Accession).where(Accession.accenumb == accenumb), can_see_restricted)
+    return db.session.scalars(query.order_by(Accession.id)).first()

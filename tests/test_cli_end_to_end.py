@@ -1,0 +1,105 @@
+"""The real `germplasm` console script in a subprocess, on fresh databases."""
+import csv
+import os
+import subprocess
+
+import pytest
+
+from tests.conftest import BIN
+from tests.databases import fresh_database
+
+pytestmark = pytest.mark.no_db
+
+FULL_ROW = {
+    "PUID": "https://doi.org/10.18730/ABC12", "INSTCODE": "CHN385", "ACCENUMB": "WSL00001",
+    "COLLNUMB": "WS-2019-07", "COLLCODE": "CHN385;CHN001", "COLLNAME": "",
+    "COLLINSTADDRESS": "", "COLLMISSID": "三峡李资源考察2019", "GENUS": "Prunus",
+    "SPECIES": "salicina", "SPAUTHOR": "Lindl.", "SUBTAXA": "", "SUBTAUTHOR": "",
+    "CROPNAME": "plum", "ACCENAME": "巫山脆李;Wūshān Cuìlǐ", "ACQDATE": "2019----",
+    "ORIGCTY": "CHN", "COLLSITE": "重庆市巫山县曲尺乡", "DECLATITUDE": "31.075",
+    "LATITUDE": "310430N", "DECLONGITUDE": "109.875", "LONGITUDE": "1095230E",
+    "COORDUNCERT": "30", "COORDDATUM": "WGS84", "GEOREFMETH": "GPS", "ELEVATION": "620",
+    "COLLDATE": "201907--", "BREDCODE": "", "BREDNAME": "", "SAMPSTAT": "300",
+    "ANCEST": "", "COLLSRC": "22", "DONORCODE": "CHN001", "DONORNAME": "",
+    "DONORNUMB": "D-17", "OTHERNUMB": "CHN001:P-1234;:ZJ-55", "DUPLSITE": "CHN001",
+    "DUPLINSTNAME": "国家果树种质重庆李圃", "STORAGE": "20;30", "MLSSTAT": "0",
+    "REMARKS": "COLLSRC:farmer's orchard", "DOI": "10.18730/ABC12", "HISTORIC": "N",
+    "RESTRICTED": "Y",
+}
+CHILD_ROW = FULL_ROW | {"ACCENUMB": "WSL00002", "ACCENAME": "巫脆1号", "SAMPSTAT": "412",
+                        "ANCEST": "巫山脆李 × Santa Rosa", "ACQDATE": "20210512",
+                        "HISTORIC": "Y", "RESTRICTED": "N", "DECLATITUDE": "",
+                        "LATITUDE": "", "DECLONGITUDE": "", "LONGITUDE": "", "OTHERNUMB": ""}
+
+
+def germplasm(url, *args, check=True):
+    env = os.environ | {"GERMPLASM_DATABASE_URL": url}
+    result = subprocess.run([BIN / "germplasm", *map(str, args)], env=env, capture_output=True,
+                            text=True, timeout=600)
+    if check:
+        assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def write_rows(path, rows):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(FULL_ROW))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def fresh_db(tmp_path):
+    with fresh_database(tmp_path) as url:
+        germplasm(url, "init")
+        yield url
+
+
+def test_init_is_safe_to_run_again(fresh_db):
+    again = germplasm(fresh_db, "init")
+    assert "279 countries" in again.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_import_export_gives_the_same_rows(tmp_path, fresh_db, fmt):
+    source = write_rows(tmp_path / "source.csv", [FULL_ROW, CHILD_ROW])
+    germplasm(fresh_db, "import", "mcpd", source)
+    first, second = tmp_path / f"first.{fmt}", tmp_path / f"second.{fmt}"
+    germplasm(fresh_db, "export", "mcpd", first)
+    with fresh_database(tmp_path) as empty:
+        germplasm(empty, "init")
+        germplasm(empty, "import", "mcpd", first)
+        germplasm(empty, "export", "mcpd", second)
+    assert read(first) == read(second)
+    exported = read(first)
+    assert exported[0] == FULL_ROW | {"LATITUDE": "310430N"}
+    assert exported[1]["ACQDATE"] == "20210512" and exported[1]["HISTORIC"] == "Y"
+
+
+def read(path):
+    if path.suffix == ".xlsx":
+        from loaders.tabular import read_table
+
+        table = read_table(path)
+        return [dict(zip(table.headers, cells, strict=False)) for _, cells in table.rows]
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_exit_codes_and_no_traceback(tmp_path, fresh_db):
+    bad = write_rows(tmp_path / "bad.csv", [FULL_ROW | {"ORIGCTY": "XYZ"}])
+    rejected = germplasm(fresh_db, "import", "mcpd", bad, check=False)
+    assert rejected.returncode == 3 and "row 2 ORIGCTY 'XYZ'" in rejected.stdout
+    (tmp_path / "empty.csv").write_bytes(b"")
+    unreadable = germplasm(fresh_db, "import", "mcpd", tmp_path / "empty.csv", check=False)
+    assert unreadable.returncode == 2 and "empty" in unreadable.stderr
+    wrong_args = germplasm(fresh_db, "import", "mcpd", check=False)
+    assert wrong_args.returncode == 2
+    for result in (rejected, unreadable, wrong_args):
+        assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_flask_cli_commands_are_there(fresh_db):
+    assert "accessions" in germplasm(fresh_db, "routes").stdout
+    assert germplasm(fresh_db, "db", "current").returncode == 0
