@@ -29,12 +29,15 @@ class ImportReport:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
 
     def summary(self, limit: int = 10) -> str:
-        state = "dry run, nothing written" if self.dry_run else (
-            "written" if self.written else "nothing written")
-        lines = [
-            f"created {self.created}, updated {self.updated}, unchanged {self.unchanged}, "
-            f"rejected {len(self.rejected)}, warnings {len(self.warnings)} ({state})"
-        ]
+        counts = (f"created {self.created}, updated {self.updated}, unchanged {self.unchanged}, "
+                  f"rejected {len(self.rejected)}, warnings {len(self.warnings)}")
+        if self.dry_run:
+            lines = [f"dry run, nothing written; the file would give: {counts}"]
+        elif not self.written:
+            lines = [f"nothing written because rows were rejected (use --skip-invalid to store "
+                     f"the valid rows); the file would give: {counts}"]
+        else:
+            lines = [counts]
         lines += [_line(r) for r in self.rejected[:limit]]
         if len(self.rejected) > limit:
             lines.append(f"... and {len(self.rejected) - limit} more rejections (see --report)")

@@ -101,5 +101,5 @@ def test_exit_codes_and_no_traceback(tmp_path, fresh_db):
 
 
 def test_flask_cli_commands_are_there(fresh_db):
-    assert "accessions" in germplasm(fresh_db, "routes").stdout
+    assert "accessions.detail" in germplasm(fresh_db, "routes").stdout
     assert germplasm(fresh_db, "db", "current").returncode == 0

@@ -3,7 +3,6 @@ import re
 import unicodedata
 from functools import cache
 
-from pypinyin.pinyin_dict import pinyin_dict
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Vowels with the four pinyin tone marks (and ü); their presence marks tonal pinyin.
@@ -45,6 +44,8 @@ def strip_tones(text: str) -> str:
 
 @cache
 def _syllables() -> frozenset[str]:
+    from pypinyin.pinyin_dict import pinyin_dict  # a large table: load it on first use
+
     readings = ",".join(pinyin_dict.values()).split(",")
     return frozenset(strip_tones(r).replace("ü", "v") for r in readings if r)
 

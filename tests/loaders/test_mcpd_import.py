@@ -211,3 +211,18 @@ def test_audit_records_the_user_given(cli, tmp_path):
 
     cli("import", "mcpd", write(tmp_path / "a.csv", HEADER + GOOD), "--user", "zhang.san")
     assert history(get_by_number("WSL0001").id)[0].user == "zhang.san"
+
+
+def test_fifty_megabyte_file_is_read_and_its_huge_cells_refused(cli, tmp_path):
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("INSTCODE,ACCENUMB,GENUS,REMARKS\n")
+        for number in range(5):
+            handle.write(f"CHN385,BIG{number},Prunus,{'李' * 3_400_000}\n")  # ~10 MB each
+        handle.write("CHN385,SMALL1,Prunus,ok\n")
+    assert path.stat().st_size > 50_000_000
+    out = tmp_path / "r.json"
+    result = cli("import", "mcpd", path, "--skip-invalid", "--report", out)
+    assert result.exit_code == 3
+    assert [r["row"] for r in report_of(out)["rejected"]] == [2, 3, 4, 5, 6]
+    assert get_by_number("SMALL1") is not None and get_by_number("BIG0") is None
