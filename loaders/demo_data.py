@@ -127,7 +127,6 @@ CULTIVARS = (
     ("Président", "domestica", "", "GBR", "Thomas Rivers", "President"),
     ("Victoria", "domestica", "", "GBR", "", ""),
     ("Czar", "domestica", "", "GBR", "Thomas Rivers", ""),
-    ("Marjorie's Seedling", "domestica", "", "GBR", "", ""),
     ("Merryweather", "domestica", "subsp. insititia", "GBR", "", ""),
     ("Shropshire Prune", "domestica", "subsp. insititia", "GBR", "", ""),
     ("Reine Claude", "domestica", "subsp. italica", "FRA", "", "Greengage"),
@@ -162,7 +161,8 @@ DONORS = {
 }
 
 # Collecting missions: code -> (partner WIEWS code, COLLNAME, COLLINSTADDRESS).
-# Chinese missions are run by the holding institute, sometimes with the partner.
+# OWN_MISSIONS are run by the holding institute, sometimes with the partner as co-collector.
+OWN_MISSIONS = frozenset({"TGR", "SWC", "SCH", "ECH", "NEC", "XJW", "NCH"})
 MISSIONS = {
     "TGR": ("CHN001", "", ""),
     "SWC": ("CHN001", "", ""),

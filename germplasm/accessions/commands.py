@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 import click
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 from sqlalchemy.exc import SQLAlchemyError
 
 from germplasm.extensions import db
@@ -74,6 +74,7 @@ def export_mcpd_command(path, fmt) -> None:
 
 
 @click.command("demo")
+@with_appcontext
 @click.option("--accessions", default=5000, show_default=True, type=click.IntRange(1, 500_000))
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--if-empty", is_flag=True, help="Do nothing when the catalogue has accessions.")

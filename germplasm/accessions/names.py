@@ -3,7 +3,6 @@ import re
 import unicodedata
 from functools import cache
 
-
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Vowels with the four pinyin tone marks (and ü); their presence marks tonal pinyin.
 PINYIN_TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ]")
@@ -33,7 +32,8 @@ def classify(name: str, position: int) -> tuple[str, str]:
 def _only_pinyin_letters(name: str) -> bool:
     """True when every word splits into pinyin syllables (Président and Čačanska do not)."""
     plain = strip_tones(name).lower().replace("ü", "v").replace("'", " ").replace("-", " ")
-    return all(_segments(word) for word in plain.split())
+    # Numbers belong to the name (Wūshān Cuìlǐ 2 Hào), not to the script.
+    return all(word.isdigit() or _segments(word) for word in plain.split())
 
 
 def strip_tones(text: str) -> str:

@@ -33,18 +33,25 @@ def _clean(token: str) -> str:
     return QUALIFIERS.sub("", token.strip()).strip(" '\"‘’“”")
 
 
-def rebuild_links(accessions: list[Accession], warnings_by_id: dict[int, list[str]]) -> None:
-    """Replace the parent links of these accessions from their ANCEST text."""
+def rebuild_links(accessions: list[Accession], new_ids: set[int],
+                  warnings_by_id: dict[int, list[str]]) -> None:
+    """Replace the parent links of these (flushed) accessions from their ANCEST text."""
+    _delete_links([a for a in accessions if a.id not in new_ids])
     parsed = {a.id: parse_ancest(a.ancest) for a in accessions}
     lookup = _lookup({t.lower() for pairs in parsed.values() for t, _ in pairs})
     for accession in accessions:
-        accession.parent_links.clear()
-        db.session.flush()
         for position, (token, role) in enumerate(parsed[accession.id]):
             parent_id = _resolve(token, accession, lookup, warnings_by_id)
-            accession.parent_links.append(PedigreeLink(
-                token=token, role=role, position=position, parent_id=parent_id,
-            ))
+            db.session.add(PedigreeLink(child_id=accession.id, token=token, role=role,
+                                        position=position, parent_id=parent_id))
+        db.session.expire(accession, ["parent_links"])
+
+
+def _delete_links(accessions: list[Accession]) -> None:
+    # One DELETE rather than loading and clearing each collection: imports touch thousands.
+    ids = [a.id for a in accessions]
+    for chunk in _chunks(ids):
+        db.session.execute(db.delete(PedigreeLink).where(PedigreeLink.child_id.in_(chunk)))
 
 
 def link_waiting_children(new_accessions: list[Accession]) -> int:

@@ -23,32 +23,44 @@ class UpsertResult:
 def upsert_rows(rows: list[tuple[int, dict]], user: str, source: str,
                 is_demo: bool = False) -> UpsertResult:
     """Insert or update by (INSTCODE, ACCENUMB); rows are (spreadsheet row, loaded dict)."""
-    result, cache = UpsertResult(), ReferenceCache()
-    existing = _existing({(r["instcode"], r["accenumb"]) for _, r in rows})
-    created, touched, row_of = [], [], {}
-    for number, row in rows:
+    batch = _Batch(user, source, is_demo, {(r["instcode"], r["accenumb"]) for _, r in rows})
+    # No autoflush: thousands of pending rows would otherwise be flushed at every lookup.
+    with db.session.no_autoflush:
+        for number, row in rows:
+            batch.add(number, row)
+    db.session.flush()
+    batch.audit_created()
+    _update_pedigree(batch.touched, batch.created, batch.row_of, batch.result)
+    return batch.result
+
+
+class _Batch:
+    def __init__(self, user: str, source: str, is_demo: bool, keys: set[tuple[str, str]]):
+        self.user, self.source, self.is_demo = user, source, is_demo
+        self.result, self.cache, self.existing = UpsertResult(), ReferenceCache(), _existing(keys)
+        self.created, self.touched, self.row_of = [], [], {}
+
+    def add(self, number: int, row: dict) -> None:
         warnings = list(row.get("warnings", []))
-        accession = existing.get((row["instcode"], row["accenumb"]))
+        accession = self.existing.get((row["instcode"], row["accenumb"]))
         if accession is None:
-            accession = _new_accession(row, cache, warnings, is_demo)
-            created.append(accession)
+            accession = _new_accession(row, self.cache, warnings, self.is_demo)
+            self.created.append(accession)
             changes = {"ANCEST": (None, accession.ancest)}
         else:
-            changes = apply_row(accession, row, cache, warnings)
-            _count_update(result, changes)
-            if changes:
-                audit.record_changes(user, accession, changes, source)
+            changes = apply_row(accession, row, self.cache, warnings)
+            _count_update(self.result, changes)
+            audit.record_changes(self.user, accession, changes, self.source)
         if "ANCEST" in changes:
-            touched.append(accession)
-        row_of[id(accession)] = number
-        result.warnings += [(number, w) for w in warnings]
-    db.session.flush()
-    for accession in created:
-        audit.record(user, "accession", accession.id, "create", accession_id=accession.id,
-                     new=accession.accenumb, source=source)
-    result.created = len(created)
-    _update_pedigree(touched, created, row_of, result)
-    return result
+            self.touched.append(accession)
+        self.row_of[id(accession)] = number
+        self.result.warnings += [(number, w) for w in warnings]
+
+    def audit_created(self) -> None:
+        for accession in self.created:
+            audit.record(self.user, "accession", accession.id, "create",
+                         accession_id=accession.id, new=accession.accenumb, source=self.source)
+        self.result.created = len(self.created)
 
 
 def apply_row(accession: Accession, row: dict, cache: ReferenceCache, warnings) -> dict:
@@ -136,7 +148,7 @@ def _count_update(result: UpsertResult, changes: dict) -> None:
 
 def _update_pedigree(touched, created, row_of, result: UpsertResult) -> None:
     warnings_by_id: dict[int, list[str]] = {}
-    pedigree.rebuild_links(touched, warnings_by_id)
+    pedigree.rebuild_links(touched, {a.id for a in created}, warnings_by_id)
     pedigree.link_waiting_children(created)
     db.session.flush()
     by_id = {a.id: row_of[id(a)] for a in touched}
