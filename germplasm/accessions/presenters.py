@@ -55,7 +55,8 @@ def _value(accession, field, locale, lat, lon):
         return "; ".join(accession.multi(field))
     if field in ("ACQDATE", "COLLDATE"):
         return format_mcpd_date(getattr(accession, field.lower()))
-    return getattr(accession, field.lower())
+    value = getattr(accession, field.lower())
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _code_label(list_name: str, code, locale: str) -> str:
