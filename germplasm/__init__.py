@@ -27,6 +27,7 @@ def _init_extensions(app: Flask) -> None:
     from germplasm.accounts.permissions import load_user
 
     login_manager.user_loader(load_user)
+    login_manager.login_view = "accounts.login"
     babel.init_app(app, locale_selector=_select_locale)
     csrf.init_app(app)
     _import_models()
@@ -35,6 +36,7 @@ def _init_extensions(app: Flask) -> None:
 def _import_models() -> None:
     # Importing registers every table on db.metadata for alembic and the relationships.
     from germplasm.accessions import models as _accessions  # noqa: F401
+    from germplasm.accounts import models as _accounts  # noqa: F401
     from germplasm.audit import models as _audit  # noqa: F401
     from germplasm.reference import models as _reference  # noqa: F401
 
@@ -53,8 +55,10 @@ def _register_blueprints(app: Flask) -> None:
     from flask_babel import get_locale
 
     from germplasm.accessions.views import bp as accessions_bp
+    from germplasm.accounts.views import bp as accounts_bp
 
     app.register_blueprint(accessions_bp)
+    app.register_blueprint(accounts_bp)
     app.register_error_handler(404, lambda _e: (render_template("errors/404.html"), 404))
     app.context_processor(lambda: {"current_locale": str(get_locale() or "zh_CN")})
 

@@ -5,6 +5,7 @@ from flask_migrate import upgrade
 
 from germplasm import MIGRATIONS_DIR, create_app
 from germplasm.accessions.commands import demo_command, export_group, import_group
+from germplasm.accounts.commands import users_group
 from germplasm.extensions import db
 from germplasm.reference.services import load_reference_data
 
@@ -24,6 +25,7 @@ def init_command() -> None:
 cli.add_command(import_group)
 cli.add_command(export_group)
 cli.add_command(demo_command)
+cli.add_command(users_group)
 
 
 def main() -> None:

@@ -1,0 +1,232 @@
+"""Benchmark the validated MCPD import against an unvalidated pandas bulk insert.
+
+Generates 5,000 and 50,000 demo MCPD rows (loaders.demo), writes each set to a UTF-8 CSV and,
+on SQLite and on PostgreSQL, times the real import (``loaders.mcpd.import_mcpd`` plus the
+commit) on a fresh, initialised database, then a baseline that reads the same CSV with pandas
+and bulk-inserts it with ``DataFrame.to_sql`` and no validation into another fresh database.
+Prints rows per second, the import/baseline ratio and peak memory, checks the targets
+(5,000 rows on SQLite in under 10 s; import within 3x of the baseline) and writes the figures
+to docs/benchmarks.md. Each measurement runs in its own fresh process.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/import_mcpd.py
+    .venv/bin/python benchmarks/import_mcpd.py --sizes 5000 --engines sqlite --no-write
+
+PostgreSQL is reached at $GERMPLASM_BENCH_POSTGRES_URL (default below); the script creates
+and drops its own databases there, so the role needs CREATEDB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import multiprocessing
+import os
+import resource
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from flask_migrate import upgrade
+from report import machine_description, utc_now, write_section
+from sqlalchemy import create_engine, make_url, text
+
+from germplasm import MIGRATIONS_DIR, create_app
+from germplasm.extensions import db
+from germplasm.reference.services import load_reference_data
+from loaders.demo import generate_rows
+from loaders.mcpd import import_mcpd
+
+POSTGRES_URL = os.environ.get("GERMPLASM_BENCH_POSTGRES_URL",
+                              "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+SQLITE_TARGET = (5000, 10.0)  # 5,000 rows on SQLite in under 10 s
+RATIO_TARGET = 3.0  # validated import at most 3x the unvalidated baseline
+TO_SQL_METHOD = None  # executemany; method="multi" was ~20x slower on both engines
+
+
+@dataclass
+class Result:
+    engine: str
+    rows: int
+    import_s: float
+    import_rss_mb: tuple[float, float]  # (peak, growth during the timed part)
+    baseline_s: float
+    baseline_rss_mb: tuple[float, float]
+
+    @property
+    def ratio(self) -> float:
+        return self.import_s / self.baseline_s
+
+    @property
+    def meets_time_target(self) -> bool | None:
+        if (self.engine, self.rows) != ("sqlite", SQLITE_TARGET[0]):
+            return None
+        return self.import_s < SQLITE_TARGET[1]
+
+
+# --- databases and processes ----------------------------------------------------------------
+
+
+@contextmanager
+def fresh_database(engine: str, tmp_dir: Path) -> Iterator[str]:
+    """Yield the URL of a new, empty database on engine; drop it afterwards (PostgreSQL)."""
+    if engine == "sqlite":
+        yield f"sqlite:///{tmp_dir / f'bench_{uuid.uuid4().hex[:8]}.db'}"
+        return
+    name = f"germplasm_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    _execute(admin, f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        _execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+def _execute(engine, sql: str) -> None:
+    with engine.connect() as connection:
+        connection.execute(text(sql))
+
+
+def in_fresh_process(func, *args):
+    """Run func(*args) in a newly spawned interpreter, so timings and peak RSS are its own."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(func, *args).result()
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far, in MiB (ru_maxrss is KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# --- the two measurements (each runs in its own process) ------------------------------------
+
+
+def time_import(url: str, csv_path: Path, rows: int, index_dir: str) -> tuple[float, tuple]:
+    """Initialise the database like `germplasm init`, then time import_mcpd + commit."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "GERMPLASM_INDEX_DIR": index_dir})
+    with app.app_context():
+        upgrade(directory=MIGRATIONS_DIR)
+        load_reference_data()
+        db.session.commit()
+        before, start = peak_rss_mb(), time.perf_counter()
+        report = import_mcpd(csv_path, user="bench")
+        _check(report, rows)
+        db.session.commit()
+        seconds = time.perf_counter() - start
+        db.session.remove()
+        db.engine.dispose()
+    return seconds, (peak_rss_mb(), peak_rss_mb() - before)
+
+
+def _check(report, rows: int) -> None:
+    if report.rejected or not report.written or report.created != rows:
+        raise RuntimeError(f"import of {rows} rows went wrong: {report.summary()}")
+
+
+def time_baseline(url: str, csv_path: Path) -> tuple[float, tuple]:
+    """Time pandas.read_csv + DataFrame.to_sql of the same CSV, without any validation."""
+    engine = create_engine(url)
+    before, start = peak_rss_mb(), time.perf_counter()
+    frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
+    frame.to_sql("mcpd_baseline", engine, index=False, method=TO_SQL_METHOD, chunksize=1000)
+    seconds = time.perf_counter() - start
+    engine.dispose()
+    return seconds, (peak_rss_mb(), peak_rss_mb() - before)
+
+
+def measure(engine: str, csv_path: Path, rows: int, tmp_dir: Path) -> Result:
+    with fresh_database(engine, tmp_dir) as url:
+        imported = in_fresh_process(time_import, url, csv_path, rows, str(tmp_dir / "index"))
+    with fresh_database(engine, tmp_dir) as url:
+        baseline = in_fresh_process(time_baseline, url, csv_path)
+    return Result(engine, rows, *imported, *baseline)
+
+
+# --- input and output -----------------------------------------------------------------------
+
+
+def write_csv(rows: list[dict[str, str]], path: Path) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def _rss(peak_and_growth: tuple[float, float]) -> str:
+    return "{:,.0f} (+{:,.0f})".format(*peak_and_growth)
+
+
+def _mark(ok: bool | None) -> str:
+    return "–" if ok is None else ("yes" if ok else "**NO**")
+
+
+def table(results: list[Result]) -> str:
+    lines = ["| engine | rows | import s | rows/s | import peak RSS MiB | baseline s "
+             "| baseline rows/s | baseline peak RSS MiB | ratio | 5,000 on SQLite < 10 s "
+             "| ratio ≤ 3 |",
+             "|---|--:|--:|--:|--:|--:|--:|--:|--:|:-:|:-:|"]
+    for r in results:
+        lines.append(
+            f"| {r.engine} | {r.rows:,} | {r.import_s:.2f} | {r.rows / r.import_s:,.0f} "
+            f"| {_rss(r.import_rss_mb)} | {r.baseline_s:.2f} | {r.rows / r.baseline_s:,.0f} "
+            f"| {_rss(r.baseline_rss_mb)} | {r.ratio:.1f}× | {_mark(r.meets_time_target)} "
+            f"| {_mark(r.ratio <= RATIO_TARGET)} |")
+    return "\n".join(lines)
+
+
+def section(results: list[Result], engines: list[str]) -> str:
+    command = " ".join([".venv/bin/python benchmarks/import_mcpd.py", *sys.argv[1:]])
+    postgres = POSTGRES_URL if "postgresql" in engines else None
+    return "\n\n".join([
+        "## MCPD import",
+        "Validated import (`loaders.mcpd.import_mcpd` + commit, on a database initialised "
+        "like `germplasm init`) against a baseline that reads the same CSV with "
+        "`pandas.read_csv(dtype=str)` and bulk-inserts it with `DataFrame.to_sql` "
+        "(executemany, chunksize 1000) without validation. Rows from `loaders.demo."
+        "generate_rows`. Wall-clock seconds. Peak RSS is `ru_maxrss` of the process doing "
+        "the work (each measurement runs in a fresh process that has already imported the "
+        "app, pandas and SQLAlchemy); in brackets, how much it grew during the timed part.",
+        f"Run {utc_now()} with `{command}` on:\n\n{machine_description(postgres)}",
+        table(results),
+    ])
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="5000,50000", help="comma-separated row counts")
+    parser.add_argument("--engines", default="sqlite,postgresql", help="sqlite,postgresql")
+    parser.add_argument("--no-write", action="store_true", help="do not touch docs/")
+    args = parser.parse_args()
+    args.sizes = [int(s) for s in args.sizes.split(",")]
+    args.engines = [e.strip() for e in args.engines.split(",")]
+    return args
+
+
+def main() -> None:
+    args = parse_args()
+    results = []
+    with tempfile.TemporaryDirectory(prefix="bench_mcpd_") as tmp:
+        tmp_dir = Path(tmp)
+        for rows in args.sizes:
+            csv_path = write_csv(generate_rows(rows), tmp_dir / f"mcpd_{rows}.csv")
+            for engine in args.engines:
+                print(f"{engine}, {rows:,} rows ...", flush=True)
+                results.append(measure(engine, csv_path, rows, tmp_dir))
+    print(table(results))
+    if not args.no_write:
+        write_section("import_mcpd", section(results, args.engines))
+
+
+if __name__ == "__main__":
+    main()

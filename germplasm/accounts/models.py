@@ -1,0 +1,51 @@
+"""Users and their roles; passwords are stored only as salted hashes."""
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, DateTime, String
+from sqlalchemy.orm import Mapped, mapped_column
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from germplasm.db import utcnow
+from germplasm.extensions import db
+
+ROLES = ("researcher", "staff", "curator", "admin")  # each role can do what the previous can
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint("role IN ('researcher', 'staff', 'curator', 'admin')", "role_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(20))
+    display_name: Mapped[str | None] = mapped_column(String(120))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    def has_role(self, role: str) -> bool:
+        return ROLES.index(self.role) >= ROLES.index(role)
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_staff(self) -> bool:
+        return self.has_role("staff")
+
+    @property
+    def is_curator(self) -> bool:
+        return self.has_role("curator")
+
+    def __str__(self) -> str:
+        return self.username
