@@ -27,7 +27,8 @@ def login():
             login_user(user)
             return redirect(_safe_next(request.args.get("next")))
         flash(_("Wrong user name or password."), "error")
-    return render_template("accounts/login.html", form=form), 200 if request.method == "GET" else 401
+    status = 200 if request.method == "GET" else 401
+    return render_template("accounts/login.html", form=form), status
 
 
 @bp.post("/logout")
