@@ -38,6 +38,7 @@ def _import_models() -> None:
     from germplasm.accessions import models as _accessions  # noqa: F401
     from germplasm.accounts import models as _accounts  # noqa: F401
     from germplasm.audit import models as _audit  # noqa: F401
+    from germplasm.evaluations import models as _evaluations  # noqa: F401
     from germplasm.reference import models as _reference  # noqa: F401
 
 

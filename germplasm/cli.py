@@ -6,6 +6,8 @@ from flask_migrate import upgrade
 from germplasm import MIGRATIONS_DIR, create_app
 from germplasm.accessions.commands import demo_command, export_group, import_group
 from germplasm.accounts.commands import users_group
+from germplasm.evaluations.commands import campaign_group
+from germplasm.evaluations.descriptors import load_descriptors, shipped_descriptors
 from germplasm.extensions import db
 from germplasm.reference.services import load_reference_data
 
@@ -17,6 +19,8 @@ def init_command() -> None:
     """Create or upgrade the schema and load reference data (safe to run again)."""
     upgrade(directory=MIGRATIONS_DIR)
     counts = load_reference_data()
+    descriptors = load_descriptors(shipped_descriptors(), user="germplasm init")
+    counts["descriptors"] = sum(descriptors.values())
     db.session.commit()
     click.echo(f"database ready at {db.engine.url.render_as_string(hide_password=True)}")
     click.echo("reference data: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
@@ -26,6 +30,7 @@ cli.add_command(import_group)
 cli.add_command(export_group)
 cli.add_command(demo_command)
 cli.add_command(users_group)
+cli.add_command(campaign_group)
 
 
 def main() -> None:

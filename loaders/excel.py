@@ -9,7 +9,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from loaders.tabular import FileProblem, Table
 
 
-def read_xlsx(path: Path) -> Table:
+def read_xlsx(path: Path, date_format: str = "%Y%m%d") -> Table:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
@@ -19,26 +19,26 @@ def read_xlsx(path: Path) -> Table:
     header_cells = next(rows, None)
     if header_cells is None:
         raise FileProblem(f"{path}: the first sheet is empty")
-    headers = [_text(c).strip() for c in header_cells]
-    return Table(headers=headers, rows=_numbered(rows, workbook))
+    headers = [_text(c, date_format).strip() for c in header_cells]
+    return Table(headers=headers, rows=_numbered(rows, workbook, date_format))
 
 
-def _numbered(rows, workbook):
+def _numbered(rows, workbook, date_format: str):
     try:
         for number, cells in enumerate(rows, start=2):
-            texts = [_text(c) for c in cells]
+            texts = [_text(c, date_format) for c in cells]
             if any(t.strip() for t in texts):
                 yield number, texts
     finally:
         workbook.close()
 
 
-def _text(value) -> str:
-    """Cells as the user typed them: 20 not 20.0, dates as YYYYMMDD."""
+def _text(value, date_format: str) -> str:
+    """Cells as the user typed them: 20 not 20.0, dates in the reader's format."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime | date):
-        return value.strftime("%Y%m%d")
+        return value.strftime(date_format)
     return str(value)

@@ -21,7 +21,9 @@ class Table:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_table(path: str | Path, encoding: str | None = None) -> Table:
+def read_table(path: str | Path, encoding: str | None = None,
+               date_format: str = "%Y%m%d") -> Table:
+    """Excel date cells become text in `date_format` (MCPD's YYYYMMDD by default)."""
     path = Path(path)
     if not path.is_file():
         raise FileProblem(f"{path}: no such file")
@@ -31,7 +33,7 @@ def read_table(path: str | Path, encoding: str | None = None) -> Table:
         raise FileProblem(f"{path}: the file is empty")
     if head.startswith(XLSX_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
         from loaders.excel import read_xlsx
-        return read_xlsx(path)
+        return read_xlsx(path, date_format)
     if b"\x00" in head:
         raise FileProblem(f"{path}: this is a binary file, not CSV, TSV or .xlsx")
     return _read_text(path, encoding)

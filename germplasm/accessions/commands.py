@@ -17,7 +17,7 @@ import_group = AppGroup("import", help="Import files into the catalogue.")
 export_group = AppGroup("export", help="Export the catalogue to files.")
 
 
-def _progress(rows: list):
+def progress_bar(rows: list):
     """A progress bar on a terminal for long files; nothing when output is redirected."""
     if not sys.stderr.isatty() or len(rows) < 1000:
         return rows
@@ -47,17 +47,17 @@ def import_mcpd_command(path, skip_invalid, dry_run, report_path, encoding, user
     """Import an MCPD v2.1 file (CSV, TSV or .xlsx); upsert by INSTCODE + ACCENUMB."""
     try:
         report = import_mcpd(path, user=user, skip_invalid=skip_invalid, dry_run=dry_run,
-                             encoding=encoding, progress=_progress)
+                             encoding=encoding, progress=progress_bar)
     except FileProblem as problem:
         db.session.rollback()
-        raise click.exceptions.Exit(_fail(str(problem), EXIT_UNREADABLE)) from None
+        raise click.exceptions.Exit(fail(str(problem), EXIT_UNREADABLE)) from None
     except SQLAlchemyError as error:
         db.session.rollback()
-        raise click.exceptions.Exit(_fail(f"database error, nothing written: {error}", 1)) from None
+        raise click.exceptions.Exit(fail(f"database error, nothing written: {error}", 1)) from None
     finish(report, report_path)
 
 
-def _fail(message: str, code: int) -> int:
+def fail(message: str, code: int) -> int:
     click.echo(f"error: {message}", err=True)
     return code
 

@@ -1,0 +1,114 @@
+"""CLI: observation and descriptor imports, exports, and campaign management."""
+import getpass
+import json
+from pathlib import Path
+
+import click
+from flask.cli import AppGroup
+
+from germplasm.accessions.commands import export_group, fail, finish, import_group, progress_bar
+from germplasm.evaluations import campaigns
+from germplasm.evaluations.campaigns import CampaignProblem
+from germplasm.evaluations.descriptors import DescriptorProblem, load_descriptors
+from germplasm.extensions import db
+from loaders.observation_export import export_observations, export_summaries
+from loaders.observations import import_observations
+from loaders.report import EXIT_UNREADABLE
+from loaders.tabular import FileProblem
+
+campaign_group = AppGroup("campaign", help="Evaluation campaigns.")
+
+
+@import_group.command("observations")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--campaign", required=True, help="Campaign name (created if new).")
+@click.option("--year", type=click.IntRange(1900, 2100), help="Needed to create a campaign.")
+@click.option("--site", help="Field genebank location of a new campaign.")
+@click.option("--skip-invalid", is_flag=True, help="Store the valid rows, report the others.")
+@click.option("--dry-run", is_flag=True, help="Validate and report; write nothing.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="JSON report.")
+@click.option("--date-order", type=click.Choice(["dmy", "mdy"]),
+              help="Order of day and month in slashed dates such as 3/4/2026.")
+@click.option("--encoding", help="Text encoding (default: detect UTF-8, UTF-8 BOM or GBK).")
+@click.option("--user", default=getpass.getuser, help="Name recorded in the audit trail.")
+def import_observations_command(path, campaign, year, site, skip_invalid, dry_run, report_path,
+                                date_order, encoding, user) -> None:
+    """Import evaluations from a wide or long CSV/.xlsx sheet into a campaign."""
+    try:
+        report = import_observations(
+            path, campaign=campaign, year=year, site=site, user=user, skip_invalid=skip_invalid,
+            dry_run=dry_run, date_order=date_order, encoding=encoding, progress=progress_bar)
+    except FileProblem as problem:
+        db.session.rollback()
+        raise click.exceptions.Exit(fail(str(problem), EXIT_UNREADABLE)) from None
+    finish(report, report_path)
+
+
+@import_group.command("descriptors")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--user", default=getpass.getuser, help="Name recorded with each revision.")
+def import_descriptors_command(path, user) -> None:
+    """Add or revise descriptors from a JSON file (the format of the shipped catalogue)."""
+    try:
+        entries = json.loads(Path(path).read_text(encoding="utf-8"))
+        counts = load_descriptors(entries, user)
+    except (ValueError, DescriptorProblem, KeyError, TypeError) as problem:
+        db.session.rollback()
+        raise click.exceptions.Exit(fail(f"{path}: {problem}", EXIT_UNREADABLE)) from None
+    db.session.commit()
+    click.echo(", ".join(f"{what} {n}" for what, n in counts.items()))
+
+
+@export_group.command("observations")
+@click.argument("path", type=click.Path(dir_okay=False))
+def export_observations_command(path) -> None:
+    """Every observation, long form: ACCENUMB, CAMPAIGN, YEAR, DESCRIPTOR, VALUE, ..."""
+    click.echo(f"exported {export_observations(path)} observations to {path}")
+
+
+@export_group.command("summaries")
+@click.argument("path", type=click.Path(dir_okay=False))
+def export_summaries_command(path) -> None:
+    """Trait summaries per accession, descriptor and year (empty YEAR: over all years)."""
+    click.echo(f"exported {export_summaries(path)} summaries to {path}")
+
+
+@campaign_group.command("create")
+@click.argument("name")
+@click.option("--year", type=click.IntRange(1900, 2100), required=True)
+@click.option("--site")
+@click.option("--observers", help="Comma-separated names.")
+@click.option("--descriptors", "codes", help="Comma-separated descriptor codes.")
+@click.option("--accessions", "numbers", help="Comma-separated accession numbers.")
+def create_campaign_command(name, year, site, observers, codes, numbers) -> None:
+    """Create a campaign with its descriptor set and worklist."""
+    try:
+        campaign, created = campaigns.get_or_create(name, year, site, observers)
+        if codes:
+            campaigns.add_descriptors(campaign, campaigns.descriptors_by_code(_split(codes)))
+        added = campaigns.add_to_worklist(campaign, campaigns.accession_ids(_split(numbers or "")))
+    except CampaignProblem as problem:
+        db.session.rollback()
+        raise click.UsageError(str(problem)) from None
+    db.session.commit()
+    click.echo(f"campaign {name} ({year}) {'created' if created else 'updated'}: "
+               f"{len(campaign.descriptors)} descriptors, {added} accessions added")
+
+
+@campaign_group.command("template")
+@click.argument("name")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+def template_command(name, output) -> None:
+    """An Excel sheet of the campaign's worklist, a column per descriptor, with drop-downs."""
+    from loaders.campaign_template import write_template
+
+    campaign = campaigns.find(name)
+    if campaign is None:
+        raise click.UsageError(f"no campaign named {name!r}")
+    write_template(campaign, output)
+    click.echo(f"wrote {output}: {len(campaign.worklist)} accessions, "
+               f"{len(campaign.descriptors)} descriptors")
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]

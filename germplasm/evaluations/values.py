@@ -1,0 +1,98 @@
+"""Check a typed-in value against its descriptor and turn it into stored columns."""
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from germplasm.evaluations.dates import DateProblem, normalise, parse_date
+from germplasm.evaluations.models import Descriptor
+
+MISSING = {"", "na", "n/a", "nan", "-", "—", "–", "--", "null", "none", "缺失", "无数据"}
+
+
+class ValueProblem(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Value:
+    num: float | None = None
+    text: str | None = None
+    date: dt.date | None = None
+
+    @property
+    def day_of_year(self) -> int | None:
+        return self.date.timetuple().tm_yday if self.date else None
+
+
+def is_missing(raw) -> bool:
+    return raw is None or normalise(str(raw)).lower() in MISSING
+
+
+class ValueParser:
+    """Parses values for one descriptor; categories match by code or either label."""
+
+    def __init__(self, descriptor: Descriptor):
+        self.descriptor = descriptor
+        self.categories = {}
+        for category in descriptor.categories:
+            for key in (category.code, category.label_zh, category.label_en):
+                self.categories[normalise(key).lower()] = category
+
+    def parse(self, raw, year: int | None = None, order: str | None = None) -> Value | None:
+        """None for a missing value; ValueProblem with a readable reason for a bad one."""
+        if is_missing(raw):
+            return None
+        text = normalise(str(raw))
+        kind = self.descriptor.data_type
+        if kind == "Numerical":
+            return Value(num=self._number(text))
+        if kind in ("Ordinal", "Nominal"):
+            return self._category(text)
+        if kind == "Date":
+            return self._date(text, year, order)
+        return Value(text=text)
+
+    def _number(self, text: str) -> float:
+        try:
+            number = float(text)
+        except ValueError:
+            raise ValueProblem(f"{text!r} is not a number") from None
+        d = self.descriptor
+        if not math.isfinite(number) or not _within(number, d.min_value, d.max_value):
+            unit = f" {d.unit}" if d.unit else ""
+            raise ValueProblem(f"{text} is outside the valid range {_fmt(d.min_value)}–"
+                               f"{_fmt(d.max_value)}{unit} of {d.code}")
+        return number
+
+    def _category(self, text: str) -> Value:
+        category = self.categories.get(text.lower())
+        if category is None and text.endswith(".0"):  # Excel turns the code 3 into 3.0
+            category = self.categories.get(text[:-2])
+        if category is None:
+            allowed = ", ".join(f"{c.code} {c.label_zh}/{c.label_en}"
+                                for c in self.descriptor.categories)
+            raise ValueProblem(f"{text!r} is not a category of {self.descriptor.code} ({allowed})")
+        number = float(category.code) if self.descriptor.data_type == "Ordinal" else None
+        return Value(num=number, text=category.code)
+
+    def _date(self, text: str, year: int | None, order: str | None) -> Value:
+        try:
+            value = parse_date(text, year, order)
+        except DateProblem as problem:
+            raise ValueProblem(str(problem)) from None
+        d = self.descriptor
+        month_day = value.strftime("%m-%d")
+        if not _within(month_day, d.min_date, d.max_date):
+            raise ValueProblem(f"{value.isoformat()} is outside the season {d.min_date} to "
+                               f"{d.max_date} expected for {d.code}")
+        return Value(num=float(value.timetuple().tm_yday), date=value)
+
+
+def _within(value, low, high) -> bool:
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+def _fmt(number: float | None) -> str:
+    if number is None:
+        return "…"
+    return str(int(number)) if float(number).is_integer() else str(number)

@@ -1,0 +1,36 @@
+"""Observation import: wide or long sheets, validated cell by cell against the descriptors."""
+from pathlib import Path
+
+from germplasm.evaluations import campaigns, observations
+from germplasm.evaluations.campaigns import CampaignProblem
+from loaders.observation_layout import read_layout
+from loaders.observation_rows import RowReader, column_orders
+from loaders.report import ImportReport
+from loaders.tabular import FileProblem, read_table
+
+
+def import_observations(path: str | Path, *, campaign: str, user: str, year: int | None = None,
+                        site: str | None = None, skip_invalid: bool = False,
+                        dry_run: bool = False, date_order: str | None = None,
+                        encoding: str | None = None, progress=None) -> ImportReport:
+    """Validate the sheet, then record it in the campaign (created if new)."""
+    table = read_table(path, encoding, date_format="%Y-%m-%d")
+    report = ImportReport(dry_run=dry_run)
+    layout = read_layout(table.headers, report)
+    rows = list(table.rows)
+    if not rows:
+        report.warn(None, "the file has a header but no data rows")
+    try:
+        target, created = campaigns.get_or_create(campaign, year, site)
+    except CampaignProblem as problem:
+        raise FileProblem(str(problem)) from None
+    if created:
+        report.warn(None, f"campaign {campaign!r} ({target.year}) created")
+    orders = column_orders(rows, layout, date_order, report)
+    reader = RowReader(layout, target, orders, report)
+    items = reader.read(progress(rows) if progress else rows)
+    result = observations.record(target, items, user=user, source=Path(path).name)
+    report.created, report.updated, report.unchanged = (
+        result.created, result.updated, result.unchanged)
+    report.written = not dry_run and (skip_invalid or not report.rejected)
+    return report
