@@ -56,20 +56,23 @@ TO_SQL_METHOD = None  # executemany; method="multi" was ~20x slower on both engi
 class Result:
     engine: str
     rows: int
-    import_s: float
-    import_rss_mb: tuple[float, float]  # (peak, growth during the timed part)
     baseline_s: float
-    baseline_rss_mb: tuple[float, float]
+    baseline_rss_mb: tuple[float, float]  # (peak, growth during the timed part)
+    import_s: float | None  # None when the import failed; see error
+    import_rss_mb: tuple[float, float] | None
+    error: str | None = None
 
     @property
-    def ratio(self) -> float:
-        return self.import_s / self.baseline_s
+    def ratio(self) -> float | None:
+        return None if self.import_s is None else self.import_s / self.baseline_s
 
-    @property
     def meets_time_target(self) -> bool | None:
         if (self.engine, self.rows) != ("sqlite", SQLITE_TARGET[0]):
             return None
-        return self.import_s < SQLITE_TARGET[1]
+        return self.import_s is not None and self.import_s < SQLITE_TARGET[1]
+
+    def meets_ratio_target(self) -> bool:
+        return self.ratio is not None and self.ratio <= RATIO_TARGET
 
 
 # --- databases and processes ----------------------------------------------------------------
@@ -145,11 +148,24 @@ def time_baseline(url: str, csv_path: Path) -> tuple[float, tuple]:
 
 
 def measure(engine: str, csv_path: Path, rows: int, tmp_dir: Path) -> Result:
-    with fresh_database(engine, tmp_dir) as url:
-        imported = in_fresh_process(time_import, url, csv_path, rows, str(tmp_dir / "index"))
+    """Baseline, then import; a failed import is recorded in the result, not raised."""
     with fresh_database(engine, tmp_dir) as url:
         baseline = in_fresh_process(time_baseline, url, csv_path)
-    return Result(engine, rows, *imported, *baseline)
+    imported, error = (None, None), None
+    with fresh_database(engine, tmp_dir) as url:
+        try:
+            imported = in_fresh_process(time_import, url, csv_path, rows, str(tmp_dir / "index"))
+        except Exception as exc:
+            error = _report_failure(exc, engine, rows)
+    return Result(engine, rows, *baseline, *imported, error=error)
+
+
+def _report_failure(exc: Exception, engine: str, rows: int) -> str:
+    """Print the (child's) traceback, cut short, and return a one-line summary."""
+    detail = str(exc.__cause__ or exc)
+    print(f"IMPORT FAILED ({engine}, {rows:,} rows):\n{detail[:3000]}", file=sys.stderr)
+    first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {first_line[:200]}"
 
 
 # --- input and output -----------------------------------------------------------------------
@@ -163,8 +179,14 @@ def write_csv(rows: list[dict[str, str]], path: Path) -> Path:
     return path
 
 
-def _rss(peak_and_growth: tuple[float, float]) -> str:
+def _rss(peak_and_growth: tuple[float, float] | None) -> str:
+    if peak_and_growth is None:
+        return "–"
     return "{:,.0f} (+{:,.0f})".format(*peak_and_growth)
+
+
+def _seconds(value: float | None, rows: int) -> str:
+    return "failed | –" if value is None else f"{value:.2f} | {rows / value:,.0f}"
 
 
 def _mark(ok: bool | None) -> str:
@@ -177,12 +199,15 @@ def table(results: list[Result]) -> str:
              "| ratio ≤ 3 |",
              "|---|--:|--:|--:|--:|--:|--:|--:|--:|:-:|:-:|"]
     for r in results:
+        ratio = "–" if r.ratio is None else f"{r.ratio:.1f}×"
         lines.append(
-            f"| {r.engine} | {r.rows:,} | {r.import_s:.2f} | {r.rows / r.import_s:,.0f} "
-            f"| {_rss(r.import_rss_mb)} | {r.baseline_s:.2f} | {r.rows / r.baseline_s:,.0f} "
-            f"| {_rss(r.baseline_rss_mb)} | {r.ratio:.1f}× | {_mark(r.meets_time_target)} "
-            f"| {_mark(r.ratio <= RATIO_TARGET)} |")
-    return "\n".join(lines)
+            f"| {r.engine} | {r.rows:,} | {_seconds(r.import_s, r.rows)} "
+            f"| {_rss(r.import_rss_mb)} | {_seconds(r.baseline_s, r.rows)} "
+            f"| {_rss(r.baseline_rss_mb)} | {ratio} | {_mark(r.meets_time_target())} "
+            f"| {_mark(r.meets_ratio_target())} |")
+    errors = [f"- {r.engine}, {r.rows:,} rows: import failed with `{r.error}`"
+              for r in results if r.error]
+    return "\n".join(lines + ([""] + errors if errors else []))
 
 
 def section(results: list[Result], engines: list[str]) -> str:
@@ -226,6 +251,8 @@ def main() -> None:
     print(table(results))
     if not args.no_write:
         write_section("import_mcpd", section(results, args.engines))
+    if any(r.error for r in results):
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -84,6 +84,8 @@ def make_accession():
         row = {"INSTCODE": "CHN385", "ACCENUMB": f"T{next(counter):05d}", "GENUS": "Prunus",
                "SPECIES": "salicina"} | {k.upper(): v for k, v in columns.items()}
         upsert_rows([(2, McpdRowSchema().load(row))], user="tester", source="factory")
+        # Commit (a savepoint here) so a command's rollback under test cannot undo the fixture.
+        db.session.commit()
         return get_by_number(row["ACCENUMB"], row["INSTCODE"])
 
     return make

@@ -193,3 +193,4 @@ class TraitSummary(db.Model):
     frequencies: Mapped[str | None] = mapped_column(Text)  # JSON {code: count}
 
     descriptor: Mapped[Descriptor] = relationship(lazy="joined")
+    accession: Mapped[Accession] = relationship()
