@@ -1,0 +1,79 @@
+"""Staff pages: campaigns, their worklist with progress, and the fast entry form."""
+from datetime import date
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from germplasm.accounts.permissions import role_required
+from germplasm.evaluations import campaigns
+from germplasm.evaluations.entry import current_values, save_entry
+from germplasm.evaluations.models import Campaign
+from germplasm.extensions import db
+
+bp = Blueprint("evaluations", __name__, url_prefix="/campaigns")
+
+
+def _campaign(campaign_id: int) -> Campaign:
+    return db.session.get(Campaign, campaign_id) or abort(404)
+
+
+@bp.get("/")
+@role_required("staff")
+def index():
+    items = db.session.scalars(db.select(Campaign).order_by(Campaign.year.desc(), Campaign.name))
+    return render_template("evaluations/index.html", campaigns=items.all())
+
+
+@bp.get("/<int:campaign_id>")
+@role_required("staff")
+def worklist(campaign_id: int):
+    campaign = _campaign(campaign_id)
+    done = campaigns.progress(campaign)
+    complete = sum(1 for e in campaign.worklist
+                   if done.get(e.accession_id, 0) >= len(campaign.descriptors))
+    return render_template("evaluations/worklist.html", campaign=campaign, done=done,
+                           complete=complete)
+
+
+@bp.route("/<int:campaign_id>/entry/<path:accenumb>", methods=["GET", "POST"])
+@role_required("staff")
+def entry(campaign_id: int, accenumb: str):
+    campaign = _campaign(campaign_id)
+    entries = campaign.worklist
+    index = next((i for i, e in enumerate(entries) if e.accession.accenumb == accenumb), None)
+    if index is None:
+        abort(404)
+    accession = entries[index].accession
+    replicate = request.values.get("replicate", 1, type=int) or 1
+    if request.method == "POST":
+        return _save(campaign, entries, index, replicate)
+    return _form(campaign, entries, index, replicate,
+                 current_values(campaign, accession.id, replicate), {})
+
+
+def _save(campaign, entries, index, replicate):
+    accession = entries[index].accession
+    observed_on = request.form.get("observed_on", type=date.fromisoformat)
+    observer = request.form.get("observer") or current_user.display_name or current_user.username
+    result = save_entry(campaign, accession.id, request.form, current_user.username, observer,
+                        observed_on, replicate)
+    if result.errors:
+        db.session.rollback()
+        return _form(campaign, entries, index, replicate, request.form, result.errors), 422
+    db.session.commit()
+    flash(_("Saved %(n)s values for %(accession)s.", n=result.saved,
+            accession=accession.accenumb), "success")
+    target = index + 1 if "save_next" in request.form and index + 1 < len(entries) else index
+    return redirect(url_for(".entry", campaign_id=campaign.id,
+                            accenumb=entries[target].accession.accenumb, replicate=replicate))
+
+
+def _form(campaign, entries, index, replicate, values, errors):
+    return render_template(
+        "evaluations/entry.html", campaign=campaign, accession=entries[index].accession,
+        previous=entries[index - 1].accession if index else None,
+        next=entries[index + 1].accession if index + 1 < len(entries) else None,
+        position=index + 1, total=len(entries), replicate=replicate, values=values,
+        errors=errors, today=date.today().isoformat(), locale=str(get_locale()))

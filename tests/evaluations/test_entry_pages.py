@@ -1,0 +1,82 @@
+"""The staff worklist and entry form over HTTP."""
+import re
+
+import pytest
+
+from germplasm.accounts.services import create_user
+from germplasm.evaluations import campaigns
+from germplasm.evaluations.models import Observation
+from germplasm.extensions import db
+from tests.accounts.test_login import login
+
+
+@pytest.fixture
+def campaign(plums):
+    campaign, _ = campaigns.get_or_create("2026 果实评价", 2026, "巫山圃")
+    campaigns.add_descriptors(campaign, campaigns.descriptors_by_code(
+        ["FRUIT_WEIGHT", "FLESH_COLOR", "HARVEST_DATE"]))
+    campaigns.add_to_worklist(campaign, [a.id for a in plums])
+    db.session.commit()
+    return campaign
+
+
+@pytest.fixture
+def staff(client):
+    create_user("zhang", "staff", "nursery-2026", "张园")
+    db.session.commit()
+    login(client, "zhang", "nursery-2026")
+    return client
+
+
+def token(page: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
+def entry_url(campaign, accenumb):
+    return f"/campaigns/{campaign.id}/entry/{accenumb}"
+
+
+def test_worklist_shows_progress(staff, campaign):
+    page = staff.get(f"/campaigns/{campaign.id}").get_data(as_text=True)
+    assert "2026 果实评价" in page and "0 / 3" in page and "WSL0003" in page
+
+
+def test_entry_form_saves_and_moves_to_the_next_accession(staff, campaign):
+    page = staff.get(entry_url(campaign, "WSL0001")).get_data(as_text=True)
+    assert 'name="FLESH_COLOR"' in page and 'data-max="300' in page
+    response = staff.post(entry_url(campaign, "WSL0001"), data={
+        "csrf_token": token(page), "replicate": "1", "observed_on": "2026-07-15",
+        "FRUIT_WEIGHT": "35.5", "FLESH_COLOR": "5", "HARVEST_DATE": "2026-07-14",
+        "save_next": "1"})
+    assert response.status_code == 302 and response.headers["Location"].endswith(
+        entry_url(campaign, "WSL0002") + "?replicate=1")
+    stored = db.session.execute(db.select(Observation.value_num, Observation.observer)).all()
+    assert sorted(stored, key=str) == sorted([(35.5, "张园"), (None, "张园"), (195.0, "张园")],
+                                             key=str)
+    again = staff.get(entry_url(campaign, "WSL0001")).get_data(as_text=True)
+    assert 'value="35.5"' in again and '<option value="5" selected>' in again
+    assert "3 / 3" in staff.get(f"/campaigns/{campaign.id}").get_data(as_text=True)
+
+
+def test_invalid_values_are_shown_in_place_and_nothing_is_saved(staff, campaign):
+    page = staff.get(entry_url(campaign, "WSL0002")).get_data(as_text=True)
+    response = staff.post(entry_url(campaign, "WSL0002"), data={
+        "csrf_token": token(page), "FRUIT_WEIGHT": "900", "FLESH_COLOR": "5"})
+    body = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert 'id="e-FRUIT_WEIGHT" aria-live="polite">900 is outside the valid range' in body
+    assert 'value="900"' in body  # what the user typed is kept
+    assert db.session.scalar(db.select(db.func.count(Observation.id))) == 0
+
+
+def test_entry_pages_need_staff(client, campaign):
+    assert client.get(f"/campaigns/{campaign.id}").status_code == 302  # to the login page
+    create_user("reader", "researcher", "reading-2026")
+    db.session.commit()
+    login(client, "reader", "reading-2026")
+    assert client.get(f"/campaigns/{campaign.id}").status_code == 403
+
+
+def test_entry_post_without_csrf_is_400(staff, campaign):
+    response = staff.post(entry_url(campaign, "WSL0001"), data={"FRUIT_WEIGHT": "30"})
+    assert response.status_code == 400
