@@ -33,9 +33,9 @@ def _clean(token: str) -> str:
     return QUALIFIERS.sub("", token.strip()).strip(" '\"‘’“”")
 
 
-def rebuild_links(accessions: list[Accession], new_ids: set[int],
+def rebuild_links(accessions: list, new_ids: set[int],
                   warnings_by_id: dict[int, list[str]]) -> None:
-    """Replace the parent links of these (flushed) accessions from their ANCEST text."""
+    """Replace the parent links of these accessions (bulk.Subject) from their ANCEST text."""
     _delete_links([a for a in accessions if a.id not in new_ids])
     parsed = {a.id: parse_ancest(a.ancest) for a in accessions}
     lookup = _lookup({t.lower() for pairs in parsed.values() for t, _ in pairs})
@@ -44,7 +44,6 @@ def rebuild_links(accessions: list[Accession], new_ids: set[int],
             parent_id = _resolve(token, accession, lookup, warnings_by_id)
             db.session.add(PedigreeLink(child_id=accession.id, token=token, role=role,
                                         position=position, parent_id=parent_id))
-        db.session.expire(accession, ["parent_links"])
 
 
 def _delete_links(accessions: list[Accession]) -> None:
@@ -54,22 +53,22 @@ def _delete_links(accessions: list[Accession]) -> None:
         db.session.execute(db.delete(PedigreeLink).where(PedigreeLink.child_id.in_(chunk)))
 
 
-def link_waiting_children(new_accessions: list[Accession]) -> int:
+def link_waiting_children(new_accessions: list) -> int:
     """Earlier ANCEST mentions of accessions that have only now arrived get their link."""
-    keys = _keys_of(new_accessions)
-    if not keys:
-        return 0
-    waiting = db.session.scalars(db.select(PedigreeLink).where(
-        PedigreeLink.parent_id.is_(None), func.lower(PedigreeLink.token).in_(keys))).all()
+    keys = sorted(_keys_of(new_accessions))
+    waiting = []
+    for chunk in _chunks(keys):
+        waiting += db.session.scalars(db.select(PedigreeLink).where(
+            PedigreeLink.parent_id.is_(None), func.lower(PedigreeLink.token).in_(chunk))).all()
     lookup = _lookup({link.token.lower() for link in waiting})
     for link in waiting:
         link.parent_id = _resolve(link.token, link.child, lookup, {})
     return len(waiting)
 
 
-def _keys_of(accessions: list[Accession]) -> set[str]:
+def _keys_of(accessions: list) -> set[str]:
     keys = {a.accenumb.lower() for a in accessions}
-    keys |= {n.name.lower() for a in accessions for n in a.names}
+    keys |= {name.lower() for a in accessions for name in a.names}
     return keys
 
 

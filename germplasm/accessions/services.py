@@ -3,7 +3,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import tuple_
 
-from germplasm.accessions import pedigree
+from germplasm.accessions import bulk, pedigree
+from germplasm.accessions.bulk import Subject
 from germplasm.accessions.mcpd_fields import FLAG_FIELDS, MULTI_VALUED, SCALAR_FIELDS
 from germplasm.accessions.models import Accession, AccessionMultiValue, AccessionName
 from germplasm.accessions.names import classify, split_accename
@@ -29,8 +30,11 @@ def upsert_rows(rows: list[tuple[int, dict]], user: str, source: str,
         for number, row in rows:
             batch.add(number, row)
     db.session.flush()
-    batch.audit_created()
-    _update_pedigree(batch.touched, batch.created, batch.row_of, batch.result)
+    created = batch.insert_created()
+    touched = [Subject.of(a) for a in batch.touched] + [s for s in created if s.ancest]
+    for accession in batch.touched:
+        db.session.expire(accession, ["parent_links"])
+    _update_pedigree(touched, created, batch.row_of, batch.result)
     return batch.result
 
 
@@ -38,29 +42,30 @@ class _Batch:
     def __init__(self, user: str, source: str, is_demo: bool, keys: set[tuple[str, str]]):
         self.user, self.source, self.is_demo = user, source, is_demo
         self.result, self.cache, self.existing = UpsertResult(), ReferenceCache(), _existing(keys)
-        self.created, self.touched, self.row_of = [], [], {}
+        self.pending, self.touched, self.row_of = [], [], {}
 
     def add(self, number: int, row: dict) -> None:
         warnings = list(row.get("warnings", []))
-        accession = self.existing.get((row["instcode"], row["accenumb"]))
+        key = (row["instcode"], row["accenumb"])
+        self.row_of[key] = number
+        accession = self.existing.get(key)
         if accession is None:
-            accession = _new_accession(row, self.cache, warnings, self.is_demo)
-            self.created.append(accession)
-            changes = {"ANCEST": (None, accession.ancest)}
-        else:
-            changes = apply_row(accession, row, self.cache, warnings)
-            _count_update(self.result, changes)
-            audit.record_changes(self.user, accession, changes, self.source)
+            self.pending.append((row, warnings))  # reported once inserted: more may come
+            return
+        changes = apply_row(accession, row, self.cache, warnings)
+        _count_update(self.result, changes)
+        audit.record_changes(self.user, accession, changes, self.source)
         if "ANCEST" in changes:
             self.touched.append(accession)
-        self.row_of[id(accession)] = number
         self.result.warnings += [(number, w) for w in warnings]
 
-    def audit_created(self) -> None:
-        for accession in self.created:
-            audit.record(self.user, "accession", accession.id, "create",
-                         accession_id=accession.id, new=accession.accenumb, source=self.source)
-        self.result.created = len(self.created)
+    def insert_created(self) -> list[Subject]:
+        created = bulk.insert_new(self.pending, self.cache, self.is_demo, self.user, self.source)
+        for row, warnings in self.pending:
+            number = self.row_of[(row["instcode"], row["accenumb"])]
+            self.result.warnings += [(number, w) for w in warnings]
+        self.result.created = len(created)
+        return created
 
 
 def apply_row(accession: Accession, row: dict, cache: ReferenceCache, warnings) -> dict:
@@ -84,16 +89,6 @@ def apply_row(accession: Accession, row: dict, cache: ReferenceCache, warnings) 
         if column.lower() in row:
             _set_multi(accession, column, row[column.lower()] or [], changes)
     return changes
-
-
-def _new_accession(row, cache, warnings, is_demo) -> Accession:
-    accession = Accession(
-        instcode=cache.institute(row["instcode"], warnings), accenumb=row["accenumb"],
-        is_demo=is_demo, historic=False, restricted=False,
-    )
-    apply_row(accession, row, cache, warnings)
-    db.session.add(accession)
-    return accession
 
 
 def _set_names(accession: Accession, names: list[str], changes: dict) -> None:
@@ -151,7 +146,7 @@ def _update_pedigree(touched, created, row_of, result: UpsertResult) -> None:
     pedigree.rebuild_links(touched, {a.id for a in created}, warnings_by_id)
     pedigree.link_waiting_children(created)
     db.session.flush()
-    by_id = {a.id: row_of[id(a)] for a in touched}
+    by_id = {a.id: row_of[(a.instcode, a.accenumb)] for a in touched}
     for acc_id, messages in warnings_by_id.items():
         result.warnings += [(by_id[acc_id], m) for m in messages]
 
