@@ -7,9 +7,8 @@ from germplasm import MIGRATIONS_DIR, create_app
 from germplasm.accessions.commands import demo_command, export_group, import_group
 from germplasm.accounts.commands import users_group
 from germplasm.evaluations.commands import campaign_group
-from germplasm.evaluations.descriptors import load_descriptors, shipped_descriptors
 from germplasm.extensions import db
-from germplasm.reference.services import load_reference_data
+from germplasm.initial_data import load_initial_data
 
 cli = FlaskGroup(create_app=create_app, help="Plum germplasm platform commands.")
 
@@ -18,9 +17,7 @@ cli = FlaskGroup(create_app=create_app, help="Plum germplasm platform commands."
 def init_command() -> None:
     """Create or upgrade the schema and load reference data (safe to run again)."""
     upgrade(directory=MIGRATIONS_DIR)
-    counts = load_reference_data()
-    descriptors = load_descriptors(shipped_descriptors(), user="germplasm init")
-    counts["descriptors"] = sum(descriptors.values())
+    counts = load_initial_data()
     db.session.commit()
     click.echo(f"database ready at {db.engine.url.render_as_string(hide_password=True)}")
     click.echo("reference data: " + ", ".join(f"{n} {what}" for what, n in counts.items()))

@@ -3,7 +3,9 @@ from germplasm.accessions.mcpd_fields import ALL_COLUMNS
 from germplasm.accessions.models import Accession, Institute
 from germplasm.extensions import db
 from loaders.demo import generate_rows
+from loaders.demo_observations import generate_campaigns
 from loaders.mcpd import store_rows, validate_rows
+from loaders.observations import import_rows
 from loaders.report import ImportReport
 
 DEMO_INSTITUTE = {
@@ -14,17 +16,36 @@ DEMO_INSTITUTE = {
 }
 
 
-def load_demo(n: int, seed: int, user: str, if_empty: bool = False) -> ImportReport | None:
+def load_demo(n: int, seed: int, user: str, if_empty: bool = False,
+              evaluations: bool = True) -> tuple[ImportReport, ImportReport] | None:
+    """Accessions, then (unless told not to) five years of evaluation campaigns."""
     if if_empty and db.session.scalar(db.select(Accession.id).limit(1)) is not None:
         return None
     _ensure_institute()
+    mcpd = generate_rows(n, seed, DEMO_INSTITUTE["code"])
     columns = dict(enumerate(ALL_COLUMNS))
-    rows = [(number, [row.get(c, "") for c in ALL_COLUMNS])
-            for number, row in enumerate(generate_rows(n, seed, DEMO_INSTITUTE["code"]), 2)]
+    rows = [(number, [row.get(c, "") for c in ALL_COLUMNS]) for number, row in
+            enumerate(mcpd, 2)]
     report = ImportReport()
     valid = validate_rows(rows, columns, len(ALL_COLUMNS), report)
-    return store_rows(valid, report, user=user, source=f"demo seed {seed}",
-                      skip_invalid=False, is_demo=True)
+    report = store_rows(valid, report, user=user, source=f"demo seed {seed}",
+                        skip_invalid=False, is_demo=True)
+    observations = ImportReport()
+    if evaluations and report.written:
+        observations = _load_observations(mcpd, seed, user)
+    return report, observations
+
+
+def _load_observations(mcpd: list[dict], seed: int, user: str) -> ImportReport:
+    report = ImportReport()
+    for campaign in generate_campaigns(mcpd, seed):
+        headers = list(campaign.rows[0]) if campaign.rows else ["ACCENUMB"]
+        rows = [(number, [row[h] for h in headers])
+                for number, row in enumerate(campaign.rows, 2)]
+        import_rows(headers, rows, report, campaign=campaign.name, year=campaign.year,
+                    site=campaign.site, user=user, source=f"demo seed {seed}")
+    report.written = not report.rejected
+    return report
 
 
 def _ensure_institute() -> None:

@@ -7,13 +7,14 @@ rootstocks). Nothing here is a measured value of a real accession.
 
 CAMPAIGN_NAME = "{year} 巫山李种质鉴定评价"
 SITE = "重庆市巫山县李种质资源圃"
-CHECK_ACCESSION = "WSL00001"  # 巫山脆李, the check cultivar: sown fully every year
-CORE_SHARE = 0.8  # share of each year's accessions evaluated every year
+CHECK_ACCESSION = "WSL00001"  # 巫山脆李, the check cultivar: recorded in full every year
+LAST_HISTORIC_YEAR = 2022  # trees of HISTORIC accessions are gone after this year
+CORE_SHARE = 0.8  # share of each year's places kept for accessions evaluated every year
 GAP_RATE = 0.1  # share of descriptors left blank on a sheet
 LABEL_RATES = (0.75, 0.95)  # code below the first, Chinese label below the second, else English
 FRUIT_REPLICATES = 3
 
-# Staff by descriptor group: each campaign day one of them fills in the sheet.
+# Staff by descriptor group: one of them records the group's traits of an accession in a year.
 STAFF = {
     "phenology": ("李建华", "王晓梅", "向明军"),
     "fruit": ("张国庆", "刘芳", "谭小燕"),
@@ -51,10 +52,15 @@ SPECIES = {
 # Fruit weight factor by SAMPSTAT (landraces smaller than cultivars; wild smallest).
 WEIGHT_FACTOR = {"1": 0.6, "300": 0.8, "4": 1.1, "500": 1.25}
 
-BLOOM_DAY, BLOOM_PER_NORTH = 72, 20  # full bloom of a local plum; later for northern ones
-CHILL_HOURS, CHILL_PER_NORTH = 750, 330
-LT50, LT50_PER_NORTH = -24.0, -9.0
-LEAF_FALL_DAY, LEAF_FALL_PER_NORTH = 318, -14
+# Traits following the climate of origin: code -> (value for Wushan material, change per unit
+# of "north" (about 10° of latitude), genetic sd). Low-chill southern material blooms early;
+# northern material needs more chilling, is more cold-hardy and drops its leaves earlier.
+CLIMATE = {
+    "FULL_BLOOM_DATE": (72, 20, 5),
+    "CHILLING_REQUIREMENT": (750, 330, 70),
+    "COLD_HARDINESS_LT50": (-24.0, -9.0, 2.5),
+    "LEAF_FALL_DATE": (318, -14, 7),
+}
 PROBLEM_LANDRACE_RATE = 0.35  # local landraces prone to cracking and early fruit drop
 
 # Hints from the name (ACCENAME), first match wins per key. Absolute: harvest, weight, ssc;
@@ -86,7 +92,8 @@ NAME_HINTS = (
     ("麦李", {"dh": -30}),
     ("早", {"dh": -25}),
     ("晚", {"dh": 35}),
-    ("心", {"shape": "6"}),
+    ("牛心", {"shape": "6"}),
+    ("鸡心", {"shape": "6"}),
     ("桃形", {"shape": "6"}),
     ("歪嘴", {"shape": "6"}),
     ("香蕉", {"shape": "5", "aroma": 1.0}),
@@ -108,8 +115,6 @@ NAME_HINTS = (
                       "shape": "2"}),
     ("Mirabelle", {"harvest": 230, "weight": 12, "skin": "3", "flesh": "5", "ssc": 17.0,
                    "shape": "2"}),
-    ("峡脆", {"texture": "1"}), ("渝脆", {"texture": "1"}), ("巫脆", {"texture": "1"}),
-    ("渝蜜", {"dssc": 1.5}), ("峡晚", {"dh": 30}), ("渝青", {"skin": "1"}),
 )
 
 # Nominal descriptors drawn once per accession: code -> family -> {category: weight}.
@@ -157,37 +162,39 @@ NUMERIC = {
     "TOTAL_PHENOLICS": ((240.0, 200.0, 380.0), 60.0, 25.0),
 }
 # Texture -> (firmness kg/cm², shelf life d, crispness, juiciness) genetic means.
-TEXTURE = {"1": (11.0, 14.0, 3.5, 2.3), "2": (8.0, 16.0, 2.2, 1.8), "3": (4.0, 6.0, 1.2, 2.9),
+TEXTURE = {"1": (11.0, 10.0, 3.5, 2.3), "2": (8.0, 14.0, 2.2, 1.8), "3": (4.0, 6.0, 1.2, 2.9),
            "4": (2.5, 4.0, 1.0, 2.6), "5": (3.5, 7.0, 1.1, 1.2)}
+FLAVOR_LIMITS = ((8, "1"), (12, "2"), (18, "3"))  # SSC/TA below limit; above: sweet
 # Anthocyanins (mg/100 g) by skin colour, and extra for red flesh.
 ANTHOCYANIN_SKIN = {"1": 0.3, "2": 0.8, "3": 1.5, "4": 15.0, "5": 25.0, "6": 60.0, "7": 40.0}
 ANTHOCYANIN_FLESH = {"7": 80.0, "8": 130.0}
 
-# Ordinal scores on the code scale: code -> (genetic mean, genetic sd, yearly sd).
+# Ordinal scores on the code scale: code -> ((jp, eu, wild) genetic means, genetic sd,
+# yearly sd). Scores of the last block get accession-specific terms added in the generator.
 ORDINAL = {
-    "TREE_VIGOR": (5.2, 1.3, 0.5),
-    "SUTURE": (2.0, 0.6, 0.2),
-    "AROMA": (1.8, 0.6, 0.3),
-    "EARLY_FRUIT_DROP": (3.6, 1.2, 0.9),
-    "FRUIT_CRACKING": (3.6, 1.2, 0.9),
-    "BACTERIAL_SPOT": (4.2, 1.4, 0.6),
-    "BROWN_ROT": (4.2, 1.4, 0.6),
-    "RED_SPOT": (4.0, 1.4, 0.6),
-    "GUMMOSIS": (4.2, 1.4, 0.6),
-    "APHIDS": (4.4, 1.4, 0.7),
-    "PLUM_POX": (0.2, 0.8, 0.2),
-    "HEALTH_STATUS": (2.4, 1.2, 0.7),
-    "DROUGHT_TOLERANCE": (4.4, 1.4, 0.5),
-    "WATERLOGGING_TOLERANCE": (4.6, 1.4, 0.5),
+    "TREE_VIGOR": ((5.2, 5.0, 5.6), 1.3, 0.5),
+    "SELF_COMPATIBILITY": ((2.7, 1.3, 2.5), 0.5, 0.1),
+    "SUTURE": ((2.1, 1.8, 1.8), 0.6, 0.2),
+    "SKIN_BLOOM": ((1.8, 2.7, 2.2), 0.5, 0.2),
+    "EARLY_FRUIT_DROP": ((3.6, 3.4, 3.8), 1.2, 0.9),
+    "FRUIT_CRACKING": ((3.6, 3.2, 3.0), 1.2, 0.9),
+    "BACTERIAL_SPOT": ((4.8, 4.0, 3.8), 1.4, 0.6),
+    "BROWN_ROT": ((4.2, 4.4, 3.8), 1.4, 0.6),
+    "RED_SPOT": ((3.8, 5.0, 4.0), 1.4, 0.6),
+    "GUMMOSIS": ((4.2, 4.2, 3.8), 1.4, 0.6),
+    "APHIDS": ((4.4, 4.2, 4.0), 1.4, 0.7),
+    "PLUM_POX": ((0.2, 1.0, 0.2), 0.8, 0.2),
+    "HEALTH_STATUS": ((2.4, 2.6, 2.2), 1.2, 0.7),
+    "DROUGHT_TOLERANCE": ((4.4, 4.8, 3.8), 1.4, 0.5),
+    "WATERLOGGING_TOLERANCE": ((4.6, 5.0, 4.4), 1.4, 0.5),
+    "AROMA": ((1.8, 1.9, 1.6), 0.6, 0.3),
+    "COLD_HARDINESS": ((0.0, 0.0, 0.0), 0.6, 0.5),
+    "HEAT_TOLERANCE": ((4.4, 5.0, 4.2), 1.0, 0.5),
+    "CRISPNESS": ((0.0, 0.0, 0.0), 0.3, 0.3),
+    "JUICINESS": ((0.0, 0.0, 0.0), 0.3, 0.3),
+    "OVERALL_FRUIT_QUALITY": ((2.6, 2.6, 3.4), 0.4, 0.4),
 }
-# Family shifts of ordinal scores (e.g. Japanese plums and bacterial spot, European plums
-# and red spot or sharka).
-ORDINAL_SHIFT = {
-    ("BACTERIAL_SPOT", "jp"): 0.6, ("RED_SPOT", "eu"): 1.2, ("PLUM_POX", "eu"): 0.8,
-    ("SKIN_BLOOM", "jp"): 1.8, ("SKIN_BLOOM", "eu"): 2.7, ("SKIN_BLOOM", "wild"): 2.2,
-    ("SELF_COMPATIBILITY", "jp"): 2.7, ("SELF_COMPATIBILITY", "eu"): 1.3,
-    ("SELF_COMPATIBILITY", "wild"): 2.5,
-}
+PROBLEM_SHIFT = 2.2  # added to EARLY_FRUIT_DROP and FRUIT_CRACKING of problem landraces
 
 # OBSERVED_ON of non-date traits: code -> (anchor, first offset, last offset). The anchor is
 # "harvest", "bloom" (full bloom), "first" (first bloom) or a MM-DD day of the campaign year.

@@ -16,21 +16,31 @@ def import_observations(path: str | Path, *, campaign: str, user: str, year: int
     """Validate the sheet, then record it in the campaign (created if new)."""
     table = read_table(path, encoding, date_format="%Y-%m-%d")
     report = ImportReport(dry_run=dry_run)
-    layout = read_layout(table.headers, report)
     rows = list(table.rows)
     if not rows:
         report.warn(None, "the file has a header but no data rows")
+    import_rows(table.headers, progress(rows) if progress else rows, report,
+                campaign=campaign, year=year, site=site, user=user, date_order=date_order,
+                source=Path(path).name)
+    report.written = not dry_run and (skip_invalid or not report.rejected)
+    return report
+
+
+def import_rows(headers: list[str], rows: list, report: ImportReport, *, campaign: str,
+                user: str, source: str, year: int | None = None, site: str | None = None,
+                date_order: str | None = None) -> None:
+    """Check and record numbered rows of cells under `headers`; counts go into the report."""
+    layout = read_layout(headers, report)
     try:
         target, created = campaigns.get_or_create(campaign, year, site)
     except CampaignProblem as problem:
         raise FileProblem(str(problem)) from None
     if created:
         report.warn(None, f"campaign {campaign!r} ({target.year}) created")
+    rows = list(rows)
     orders = column_orders(rows, layout, date_order, report)
-    reader = RowReader(layout, target, orders, report)
-    items = reader.read(progress(rows) if progress else rows)
-    result = observations.record(target, items, user=user, source=Path(path).name)
-    report.created, report.updated, report.unchanged = (
-        result.created, result.updated, result.unchanged)
-    report.written = not dry_run and (skip_invalid or not report.rejected)
-    return report
+    items = RowReader(layout, target, orders, report).read(rows)
+    result = observations.record(target, items, user=user, source=source)
+    report.created += result.created
+    report.updated += result.updated
+    report.unchanged += result.unchanged

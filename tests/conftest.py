@@ -8,7 +8,7 @@ from sqlalchemy.orm import scoped_session, sessionmaker
 
 from germplasm import MIGRATIONS_DIR, create_app
 from germplasm.extensions import db
-from germplasm.reference.services import load_reference_data
+from germplasm.initial_data import load_initial_data
 from tests.databases import fresh_database
 
 REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
@@ -30,7 +30,7 @@ def app(database_url, tmp_path_factory):
     })
     with app.app_context():
         upgrade(directory=MIGRATIONS_DIR)
-        load_reference_data()
+        load_initial_data()
         db.session.commit()
         db.session.remove()
     yield app

@@ -1,8 +1,6 @@
 """Insert new accessions in bulk: thousands of rows from one file need no ORM objects."""
 from dataclasses import dataclass
 
-from sqlalchemy import tuple_
-
 from germplasm.accessions.mcpd_fields import FLAG_FIELDS, MULTI_VALUED, SCALAR_FIELDS
 from germplasm.accessions.models import Accession, AccessionMultiValue, AccessionName
 from germplasm.accessions.names import classify, split_accename
@@ -58,14 +56,27 @@ def _insert_returning_ids(records: list[dict]) -> list[int]:
     order degrades to one statement per row on SQLite."""
     if not records:
         return []
-    db.session.execute(db.insert(Accession), records)
-    keys = sorted({(r["instcode"], r["accenumb"]) for r in records})
-    ids = {}
-    for start in range(0, len(keys), 500):
-        query = db.select(Accession.instcode, Accession.accenumb, Accession.id).where(
-            tuple_(Accession.instcode, Accession.accenumb).in_(keys[start:start + 500]))
-        ids.update({(inst, number): i for inst, number, i in db.session.execute(query)})
+    db.session.execute(Accession.__table__.insert(), records)
+    ids = ids_by_key({(r["instcode"], r["accenumb"]) for r in records})
     return [ids[(r["instcode"], r["accenumb"])] for r in records]
+
+
+def ids_by_key(keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """{(INSTCODE, ACCENUMB): id}, one institute at a time.
+
+    `instcode = ? AND accenumb IN (...)` rather than a row-value IN: PostgreSQL plans the
+    latter badly on a table whose statistics predate the import (seconds per chunk).
+    """
+    by_institute, ids = {}, {}
+    for instcode, accenumb in keys:
+        by_institute.setdefault(instcode, []).append(accenumb)
+    for instcode, numbers in by_institute.items():
+        numbers.sort()
+        for start in range(0, len(numbers), 1000):
+            query = db.select(Accession.accenumb, Accession.id).where(
+                Accession.instcode == instcode, Accession.accenumb.in_(numbers[start:start + 1000]))
+            ids.update({(instcode, n): i for n, i in db.session.execute(query)})
+    return ids
 
 
 def _insert_children(subjects, rows, user: str, source: str, now) -> None:
@@ -84,4 +95,4 @@ def _insert_children(subjects, rows, user: str, source: str, now) -> None:
     for model, batch in ((AccessionName, names), (AccessionMultiValue, values),
                          (AuditEntry, audits)):
         if batch:
-            db.session.execute(db.insert(model), batch)
+            db.session.execute(model.__table__.insert(), batch)

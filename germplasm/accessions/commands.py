@@ -78,13 +78,20 @@ def export_mcpd_command(path, fmt) -> None:
 @click.option("--accessions", default=5000, show_default=True, type=click.IntRange(1, 500_000))
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--if-empty", is_flag=True, help="Do nothing when the catalogue has accessions.")
+@click.option("--evaluations/--no-evaluations", default=True, show_default=True,
+              help="Also generate five years of evaluation campaigns.")
 @click.option("--user", default=getpass.getuser, help="Name recorded in the audit trail.")
-def demo_command(accessions, seed, if_empty, user) -> None:
+def demo_command(accessions, seed, if_empty, evaluations, user) -> None:
     """Load a synthetic demo catalogue (marked as demo data), deterministic for a seed."""
     from loaders.demo_catalogue import load_demo  # imported here: the generator is heavy
 
-    report = load_demo(accessions, seed, user=user, if_empty=if_empty)
-    if report is None:
+    reports = load_demo(accessions, seed, user=user, if_empty=if_empty,
+                        evaluations=evaluations)
+    if reports is None:
         click.echo("the catalogue already holds accessions; demo data not loaded")
         return
-    finish(report, None)
+    passport, observations = reports
+    click.echo("observations: " + observations.summary().splitlines()[0])
+    passport.rejected += observations.rejected
+    passport.written = passport.written and (observations.written or not evaluations)
+    finish(passport, None)

@@ -1,8 +1,6 @@
 """Create and update accessions from validated MCPD rows; flush, never commit."""
 from dataclasses import dataclass, field
 
-from sqlalchemy import tuple_
-
 from germplasm.accessions import bulk, pedigree
 from germplasm.accessions.bulk import Subject
 from germplasm.accessions.mcpd_fields import FLAG_FIELDS, MULTI_VALUED, SCALAR_FIELDS
@@ -125,11 +123,10 @@ def _set_multi(accession: Accession, column: str, values: list[str], changes: di
 
 
 def _existing(keys: set[tuple[str, str]]) -> dict[tuple[str, str], Accession]:
-    found, keys = {}, sorted(keys)
-    for start in range(0, len(keys), 500):
-        chunk = keys[start:start + 500]
-        query = db.select(Accession).where(
-            tuple_(Accession.instcode, Accession.accenumb).in_(chunk))
+    ids = sorted(bulk.ids_by_key(keys).values())
+    found = {}
+    for start in range(0, len(ids), 1000):
+        query = db.select(Accession).where(Accession.id.in_(ids[start:start + 1000]))
         found.update({(a.instcode, a.accenumb): a for a in db.session.scalars(query)})
     return found
 

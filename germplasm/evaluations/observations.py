@@ -65,9 +65,9 @@ def record(campaign: Campaign, items: list[NewObservation], user: str, source: s
 
 
 def _insert(rows: list[dict]) -> None:
-    # A bulk INSERT: a sheet brings thousands of observations that need no ORM objects.
+    # A Core bulk INSERT: a sheet brings thousands of observations that need no ORM objects.
     for start in range(0, len(rows), 5000):
-        db.session.execute(db.insert(Observation), rows[start:start + 5000])
+        db.session.execute(Observation.__table__.insert(), rows[start:start + 5000])
 
 
 def _columns(item: NewObservation) -> dict:

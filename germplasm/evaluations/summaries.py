@@ -4,7 +4,7 @@ Kept current in the transaction that changes observations, because search and ev
 read them; refresh() recomputes only the (accession, descriptor) pairs that changed.
 """
 import json
-import statistics
+import math
 from collections import Counter, defaultdict
 
 from germplasm.evaluations.models import ALL_YEARS, Campaign, Descriptor, Observation, TraitSummary
@@ -41,7 +41,7 @@ def _refresh_chunk(descriptor: Descriptor, accession_ids: list[int]) -> int:
             groups[key].append((number, text))
     rows = [summarise(descriptor, acc, year, values) for (acc, year), values in groups.items()]
     if rows:
-        db.session.execute(db.insert(TraitSummary), rows)
+        db.session.execute(TraitSummary.__table__.insert(), rows)
     return len(rows)
 
 
@@ -51,8 +51,8 @@ def summarise(descriptor: Descriptor, accession_id: int, year: int, values: list
            "mode": None, "frequencies": None}
     numbers = [n for n, _ in values if n is not None]
     if descriptor.data_type in NUMERIC_TYPES and numbers:
-        row |= {"mean": statistics.fmean(numbers), "min": min(numbers), "max": max(numbers),
-                "sd": statistics.stdev(numbers) if len(numbers) > 1 else None}
+        mean = math.fsum(numbers) / len(numbers)
+        row |= {"mean": mean, "min": min(numbers), "max": max(numbers), "sd": _sd(numbers, mean)}
     if descriptor.data_type in CATEGORY_TYPES:
         counts = Counter(t for _, t in values if t is not None)
         if counts:
@@ -61,6 +61,13 @@ def summarise(descriptor: Descriptor, accession_id: int, year: int, values: list
             row["mode"] = min(counts, key=lambda c: (-counts[c], order.get(c, 999), c))
             row["frequencies"] = json.dumps(dict(sorted(counts.items())), ensure_ascii=False)
     return row
+
+
+def _sd(numbers: list[float], mean: float) -> float | None:
+    """Sample standard deviation in plain floats (statistics.stdev uses slow Fractions)."""
+    if len(numbers) < 2:
+        return None
+    return math.sqrt(math.fsum((x - mean) ** 2 for x in numbers) / (len(numbers) - 1))
 
 
 def _chunks(items: list, size: int = 500):

@@ -1,14 +1,5 @@
-"""Evaluation fixtures: the shipped descriptors and a few accessions."""
+"""Evaluation fixtures: a few accessions (the descriptors come with the test database)."""
 import pytest
-
-from germplasm.evaluations.descriptors import load_descriptors, shipped_descriptors
-
-
-@pytest.fixture(autouse=True)
-def descriptors(request, session):
-    if "no_db" not in request.keywords:
-        load_descriptors(shipped_descriptors(), user="tests")
-        session.commit()
 
 
 @pytest.fixture
