@@ -40,6 +40,8 @@ def _import_models() -> None:
     from germplasm.audit import models as _audit  # noqa: F401
     from germplasm.evaluations import models as _evaluations  # noqa: F401
     from germplasm.reference import models as _reference  # noqa: F401
+    from search import state as _search_state  # noqa: F401
+    from search import sync as _search_sync  # noqa: F401  (installs the commit hooks)
 
 
 def _select_locale() -> str:

@@ -5,6 +5,7 @@ from flask_migrate import upgrade
 
 from germplasm import MIGRATIONS_DIR, create_app
 from germplasm.accessions.commands import demo_command, export_group, import_group
+from germplasm.accessions.search_commands import reindex_command, search_command
 from germplasm.accounts.commands import users_group
 from germplasm.evaluations.commands import campaign_group
 from germplasm.extensions import db
@@ -28,6 +29,8 @@ cli.add_command(export_group)
 cli.add_command(demo_command)
 cli.add_command(users_group)
 cli.add_command(campaign_group)
+cli.add_command(search_command)
+cli.add_command(reindex_command)
 
 
 def main() -> None:

@@ -124,7 +124,9 @@ class RowReader:
         order = self._order(("col", index) if index is not None else ("desc", descriptor.id))
         if order == "conflict" and not is_missing(raw):
             raise RowProblem(column, raw, "the column mixes day/month orders")
-        parser = self.parsers.setdefault(descriptor.id, ValueParser(descriptor))
+        parser = self.parsers.get(descriptor.id)
+        if parser is None:
+            parser = self.parsers[descriptor.id] = ValueParser(descriptor)
         try:
             return parser.parse(raw, self.campaign.year, order)
         except ValueProblem as problem:

@@ -12,6 +12,7 @@ from loaders.mcpd import import_mcpd
 from loaders.mcpd_export import export_mcpd
 from loaders.report import EXIT_UNREADABLE
 from loaders.tabular import FileProblem
+from search.sync import commit
 
 import_group = AppGroup("import", help="Import files into the catalogue.")
 export_group = AppGroup("export", help="Export the catalogue to files.")
@@ -27,7 +28,7 @@ def progress_bar(rows: list):
 def finish(report, report_path: str | None) -> None:
     """Commit or roll back at the command boundary, print or write the report, exit."""
     if report.written:
-        db.session.commit()
+        commit()
     else:
         db.session.rollback()
     if report_path:

@@ -9,6 +9,7 @@ from germplasm.accessions.names import classify, split_accename
 from germplasm.accessions.taxa import ReferenceCache
 from germplasm.audit import services as audit
 from germplasm.extensions import db
+from search.state import mark_changed
 
 
 @dataclass
@@ -33,6 +34,7 @@ def upsert_rows(rows: list[tuple[int, dict]], user: str, source: str,
     for accession in batch.touched:
         db.session.expire(accession, ["parent_links"])
     _update_pedigree(touched, created, batch.row_of, batch.result)
+    mark_changed([s.id for s in created] + [a.id for a in batch.changed])
     return batch.result
 
 
@@ -40,7 +42,7 @@ class _Batch:
     def __init__(self, user: str, source: str, is_demo: bool, keys: set[tuple[str, str]]):
         self.user, self.source, self.is_demo = user, source, is_demo
         self.result, self.cache, self.existing = UpsertResult(), ReferenceCache(), _existing(keys)
-        self.pending, self.touched, self.row_of = [], [], {}
+        self.pending, self.touched, self.changed, self.row_of = [], [], [], {}
 
     def add(self, number: int, row: dict) -> None:
         warnings = list(row.get("warnings", []))
@@ -53,6 +55,8 @@ class _Batch:
         changes = apply_row(accession, row, self.cache, warnings)
         _count_update(self.result, changes)
         audit.record_changes(self.user, accession, changes, self.source)
+        if changes:
+            self.changed.append(accession)
         if "ANCEST" in changes:
             self.touched.append(accession)
         self.result.warnings += [(number, w) for w in warnings]

@@ -15,6 +15,7 @@ from loaders.observation_export import export_observations, export_summaries
 from loaders.observations import import_observations
 from loaders.report import EXIT_UNREADABLE
 from loaders.tabular import FileProblem
+from search.sync import commit
 
 campaign_group = AppGroup("campaign", help="Evaluation campaigns.")
 
@@ -55,7 +56,7 @@ def import_descriptors_command(path, user) -> None:
     except (ValueError, DescriptorProblem, KeyError, TypeError) as problem:
         db.session.rollback()
         raise click.exceptions.Exit(fail(f"{path}: {problem}", EXIT_UNREADABLE)) from None
-    db.session.commit()
+    commit()
     click.echo(", ".join(f"{what} {n}" for what, n in counts.items()))
 
 
@@ -90,7 +91,7 @@ def create_campaign_command(name, year, site, observers, codes, numbers) -> None
     except CampaignProblem as problem:
         db.session.rollback()
         raise click.UsageError(str(problem)) from None
-    db.session.commit()
+    commit()
     click.echo(f"campaign {name} ({year}) {'created' if created else 'updated'}: "
                f"{len(campaign.descriptors)} descriptors, {added} accessions added")
 

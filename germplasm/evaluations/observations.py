@@ -9,6 +9,7 @@ from germplasm.evaluations import campaigns, summaries
 from germplasm.evaluations.models import Campaign, Descriptor, Observation
 from germplasm.evaluations.values import Value
 from germplasm.extensions import db
+from search.state import mark_changed
 
 COMPARED = ("value_num", "value_text", "value_date", "observed_on", "observer", "notes")
 
@@ -61,6 +62,7 @@ def record(campaign: Campaign, items: list[NewObservation], user: str, source: s
         audit.record(user, "campaign", campaign.id, "create", field="observations",
                      new=f"{result.created} observations", source=source)
     summaries.refresh({(k[0], k[1]) for k in result.changed_keys})
+    mark_changed({k[0] for k in result.changed_keys})
     return result
 
 

@@ -11,6 +11,7 @@ from germplasm.evaluations import campaigns
 from germplasm.evaluations.entry import current_values, save_entry
 from germplasm.evaluations.models import Campaign
 from germplasm.extensions import db
+from search.sync import commit
 
 bp = Blueprint("evaluations", __name__, url_prefix="/campaigns")
 
@@ -62,7 +63,7 @@ def _save(campaign, entries, index, replicate):
     if result.errors:
         db.session.rollback()
         return _form(campaign, entries, index, replicate, request.form, result.errors), 422
-    db.session.commit()
+    commit()
     flash(_("Saved %(n)s values for %(accession)s.", n=result.saved,
             accession=accession.accenumb), "success")
     target = index + 1 if "save_next" in request.form and index + 1 < len(entries) else index

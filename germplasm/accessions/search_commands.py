@@ -1,0 +1,59 @@
+"""CLI: `germplasm search` and `germplasm reindex`."""
+import json
+
+import click
+from flask.cli import with_appcontext
+
+from search import accession_index
+from search.engine import find, page_of
+from search.params import build_request
+from search.query import QueryProblem
+
+
+@click.command("search")
+@with_appcontext
+@click.argument("query", required=False, default="")
+@click.option("--trait", "traits", multiple=True, help="CODE:min..max or CODE:a|b (repeat).")
+@click.option("--species", multiple=True)
+@click.option("--origin", multiple=True, help="ISO 3166 alpha-3 code.")
+@click.option("--province", multiple=True)
+@click.option("--sampstat", multiple=True)
+@click.option("--storage", multiple=True)
+@click.option("--sort", default="", help="relevance, accenumb, CODE or -CODE.")
+@click.option("--page", default=1, type=int)
+@click.option("--per-page", default=20, type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the API's JSON.")
+@click.option("--restricted/--public-only", default=True,
+              help="The CLI is a curator's tool: restricted accessions are included.")
+@click.option("--lang", default="zh_CN", help="Language of facet labels.")
+def search_command(query, traits, species, origin, province, sampstat, storage, sort, page,
+                   per_page, as_json, restricted, lang) -> None:
+    """Search the catalogue by text, traits and filters."""
+    try:
+        request = build_request(query, traits, sort, page, per_page, species=species,
+                                origin=origin, province=province, sampstat=sampstat,
+                                storage=storage)
+    except QueryProblem as problem:
+        raise click.BadParameter(str(problem), param_hint=f"--{problem.parameter}") from None
+    result = page_of(find(request, can_see_restricted=restricted), request, lang)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        _print(result)
+
+
+def _print(result: dict) -> None:
+    click.echo(f"{result['total']} accessions (page {result['page']}, from the "
+               f"{result['source']})")
+    for item in result["items"]:
+        traits = " ".join(f"{k}={v}" for k, v in item["traits"].items())
+        click.echo(f"{item['accenumb']:<12} {'; '.join(item['names'])[:40]:<40} "
+                   f"{item['species']:<24} {traits}")
+
+
+@click.command("reindex")
+@with_appcontext
+def reindex_command() -> None:
+    """Rebuild the search index from the database."""
+    count = accession_index.rebuild()
+    click.echo(f"indexed {count} accessions in {accession_index.index_dir()}")

@@ -1,0 +1,77 @@
+"""The index's life: open, rebuild from the database, update documents after a commit."""
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from flask import current_app
+from whoosh import index as whoosh_index
+from whoosh.writing import AsyncWriter
+
+from germplasm.accessions.models import Accession
+from germplasm.extensions import db
+from search.documents import DocumentBuilder
+from search.schema import build_schema
+
+log = logging.getLogger(__name__)
+
+
+class IndexUnavailable(Exception):
+    pass
+
+
+def index_dir() -> Path:
+    return Path(current_app.config["GERMPLASM_INDEX_DIR"])
+
+
+def open_index():
+    path = index_dir()
+    try:
+        if not whoosh_index.exists_in(path):
+            raise IndexUnavailable(f"no search index in {path}; run `germplasm reindex`")
+        return whoosh_index.open_dir(path)
+    except (OSError, whoosh_index.IndexError, ValueError, EOFError) as error:
+        raise IndexUnavailable(f"the search index in {path} cannot be opened: {error}") from error
+
+
+def rebuild() -> int:
+    """Write a complete new index beside the old one, then swap it in."""
+    path = index_dir()
+    fresh = path.with_name(f"{path.name}.new-{os.getpid()}")
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir(parents=True)
+    ix = whoosh_index.create_in(fresh, build_schema())
+    ids = list(db.session.scalars(db.select(Accession.id).order_by(Accession.id)))
+    writer = ix.writer(limitmb=256)
+    for document in DocumentBuilder().documents(ids, release=db.session.expunge_all):
+        writer.add_document(**document)
+    writer.commit()
+    _swap(fresh, path)
+    return len(ids)
+
+
+def _swap(fresh: Path, path: Path) -> None:
+    old = path.with_name(f"{path.name}.old-{os.getpid()}")
+    if path.exists():
+        path.rename(old)
+    fresh.rename(path)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def update(accession_ids: set[int]) -> None:
+    """Re-index these accessions (deleted ones leave the index); build it if missing."""
+    try:
+        ix = open_index()
+    except IndexUnavailable as problem:
+        log.warning("%s; building it now", problem)
+        rebuild()
+        return
+    present = set(db.session.scalars(db.select(Accession.id).where(
+        Accession.id.in_(sorted(accession_ids)))))
+    # AsyncWriter waits for the lock in a thread when another worker is writing.
+    writer = AsyncWriter(ix)
+    for accession_id in accession_ids - present:
+        writer.delete_by_term("key", str(accession_id))
+    for document in DocumentBuilder().documents(sorted(present)):
+        writer.update_document(**document)
+    writer.commit()

@@ -1,0 +1,137 @@
+"""Run a search: text hits from the index, filters and facets from the snapshot, one page."""
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+
+from germplasm.accessions.models import Accession
+from germplasm.extensions import db
+from search.accession_index import IndexUnavailable
+from search.facets import facets
+from search.fallback import database_hits
+from search.filters import request_mask
+from search.query import SearchRequest
+from search.snapshot import Snapshot, get_snapshot
+from search.text import text_hits
+
+log = logging.getLogger(__name__)
+DEFAULT_TRAITS = ("HARVEST_DATE", "FRUIT_WEIGHT", "SSC")
+
+
+@dataclass
+class Matches:
+    snapshot: Snapshot
+    positions: np.ndarray  # snapshot positions, in result order
+    scores: np.ndarray | None  # aligned with the snapshot, NaN where no text score
+    source: str
+
+
+def find(request: SearchRequest, can_see_restricted: bool) -> Matches:
+    """Every matching accession, ordered as asked."""
+    snap = get_snapshot()
+    mask = request_mask(snap, request, can_see_restricted)
+    scores, source = None, "index"
+    if request.text:
+        scores, source = _text_scores(snap, request.text)
+        mask &= ~np.isnan(scores)
+    selected = np.flatnonzero(mask)
+    return Matches(snap, _order(snap, selected, request, scores), scores, source)
+
+
+def _text_scores(snap: Snapshot, text: str) -> tuple[np.ndarray, str]:
+    try:
+        ids, scores, source = *text_hits(text), "index"
+    except IndexUnavailable as problem:
+        log.warning("search index unavailable (%s); answering from the database", problem)
+        ids, scores, source = *database_hits(text), "database"
+    aligned = np.full(len(snap.ids), np.nan)
+    where = np.searchsorted(snap.ids, ids)
+    known = (where < len(snap.ids)) & (snap.ids[np.minimum(where, len(snap.ids) - 1)] == ids)
+    aligned[where[known]] = scores[known]
+    return aligned, source
+
+
+def _order(snap: Snapshot, selected: np.ndarray, request: SearchRequest,
+           scores: np.ndarray | None) -> np.ndarray:
+    sort = request.sort or ("relevance" if request.text else "accenumb")
+    names = snap.accenumb[selected].astype(str)
+    if sort == "relevance" and scores is not None:
+        keys = (names, -scores[selected])
+    elif sort.lstrip("-") == "accenumb":
+        keys = (names,)
+    else:
+        keys = (names, *_trait_keys(snap, selected, sort))
+    order = np.lexsort(keys)
+    if sort == "-accenumb":
+        order = order[::-1]
+    return selected[order]
+
+
+def _trait_keys(snap: Snapshot, selected: np.ndarray, sort: str):
+    code, descending = sort.lstrip("-"), sort.startswith("-")
+    values = snap.means.get(code)
+    if values is None and code in snap.modes:
+        labels = snap.labels[f"c_{code}"].values
+        as_number = np.array([_number(v) for v in labels] + [np.nan])
+        values = as_number[snap.modes[code]]  # -1 (no mode) picks the trailing NaN
+    if values is None:
+        values = np.full(len(snap.ids), np.nan)
+    chosen = values[selected]
+    missing = np.isnan(chosen)
+    key = np.where(missing, 0, -chosen if descending else chosen)
+    return key, missing  # lexsort: the last key is primary, so missing values go last
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return np.nan
+
+
+def page_of(matches: Matches, request: SearchRequest, locale: str) -> dict:
+    start = (request.page - 1) * request.per_page
+    positions = matches.positions[start:start + request.per_page]
+    codes = list(dict.fromkeys([t.code for t in request.traits]
+                               + ([request.sort.lstrip("-")] if _is_trait(request.sort) else [])
+                               + list(DEFAULT_TRAITS)))
+    return {
+        "total": len(matches.positions), "page": request.page, "per_page": request.per_page,
+        "source": matches.source,
+        "items": _items(matches, positions, codes),
+        "facets": facets(matches.snapshot, matches.positions, locale,
+                         [t.code for t in request.traits]),
+    }
+
+
+def _is_trait(sort: str) -> bool:
+    return bool(sort) and sort.lstrip("-") not in ("relevance", "accenumb")
+
+
+def _items(matches: Matches, positions: np.ndarray, codes: list[str]) -> list[dict]:
+    snap = matches.snapshot
+    ids = [int(snap.ids[p]) for p in positions]
+    accessions = {a.id: a for a in db.session.scalars(
+        db.select(Accession).where(Accession.id.in_(ids)))}
+    items = []
+    for position, accession_id in zip(positions, ids, strict=True):
+        accession = accessions[accession_id]
+        score = matches.scores[position] if matches.scores is not None else np.nan
+        items.append({
+            "accenumb": accession.accenumb, "instcode": accession.instcode,
+            "names": [n.name for n in accession.names],
+            "species": accession.taxon.scientific_name,
+            "score": None if np.isnan(score) else round(float(score), 4),
+            "traits": _traits(snap, position, codes),
+        })
+    return items
+
+
+def _traits(snap: Snapshot, position: int, codes: list[str]) -> dict:
+    traits = {}
+    for code in codes:
+        if code in snap.means and not np.isnan(snap.means[code][position]):
+            traits[code] = round(float(snap.means[code][position]), 3)
+        elif code in snap.modes and snap.modes[code][position] >= 0:
+            traits[code] = snap.labels[f"c_{code}"].values[snap.modes[code][position]]
+    return traits

@@ -1,0 +1,57 @@
+"""Facet counts over the matching accessions, labelled in the user's language."""
+import numpy as np
+
+from germplasm.extensions import db
+from germplasm.reference.models import CodeListEntry, Country
+from germplasm.reference.provinces import province_label
+from search.snapshot import Snapshot
+
+FACET_TRAITS = ("FLESH_COLOR", "SKIN_COLOR", "FLESH_TEXTURE", "FRUIT_CRACKING")
+
+
+def facets(snap: Snapshot, selected: np.ndarray, locale: str, trait_codes=()) -> dict:
+    zh = locale.startswith("zh")
+    return {
+        "species": _counted(snap, "species", selected, lambda v: v),
+        "sampstat": _sampstat(snap, selected, zh),
+        "origin": _origin(snap, selected, zh),
+        "province": _counted(snap, "province", selected, lambda v: province_label(v, locale)),
+        "traits": {code: _trait(snap, code, selected, zh)
+                   for code in dict.fromkeys((*FACET_TRAITS, *trait_codes))
+                   if code in snap.modes},
+    }
+
+
+def _counts(column: np.ndarray, selected: np.ndarray) -> list[tuple[int, int]]:
+    counts = np.bincount(column[selected]) if len(selected) else np.zeros(0, dtype=int)
+    pairs = [(value, int(n)) for value, n in enumerate(counts) if n]
+    return sorted(pairs, key=lambda p: -p[1])
+
+
+def _counted(snap, column, selected, label, limit=30) -> list[dict]:
+    values = snap.labels[column].values
+    return [{"value": values[i], "label": label(values[i]), "count": n}
+            for i, n in _counts(snap.columns[column], selected) if values[i]][:limit]
+
+
+def _sampstat(snap: Snapshot, selected: np.ndarray, zh: bool) -> list[dict]:
+    labels = {int(e.code): e.label_zh if zh else e.label_en for e in db.session.scalars(
+        db.select(CodeListEntry).filter_by(list_name="SAMPSTAT"))}
+    return [{"value": code, "label": labels.get(code, str(code)), "count": n}
+            for code, n in _counts(snap.columns["sampstat"], selected) if code]
+
+
+def _origin(snap: Snapshot, selected: np.ndarray, zh: bool) -> list[dict]:
+    names = {c.code: c.name_zh if zh else c.name_en for c in db.session.scalars(
+        db.select(Country))}
+    return _counted(snap, "origin", selected, lambda code: names.get(code, code))
+
+
+def _trait(snap: Snapshot, code: str, selected: np.ndarray, zh: bool) -> list[dict]:
+    descriptor = snap.descriptors[code]
+    label_of = {c.code: c.label_zh if zh else c.label_en for c in descriptor.categories}
+    modes = snap.modes[code][selected]
+    values = snap.labels[f"c_{code}"].values
+    counts = np.bincount(modes[modes >= 0], minlength=len(values)) if len(modes) else []
+    return [{"value": values[i], "label": label_of.get(values[i], values[i]), "count": int(n)}
+            for i, n in sorted(enumerate(counts), key=lambda p: -p[1]) if n]

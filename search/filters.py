@@ -1,0 +1,110 @@
+"""Boolean masks over the snapshot for prefixes, flags and trait filters."""
+import numpy as np
+
+from germplasm.extensions import db
+from germplasm.reference.models import Country
+from germplasm.reference.provinces import PROVINCES
+from search.query import QueryProblem, SearchRequest, TraitFilter
+from search.snapshot import Snapshot, storage_bit
+
+
+def request_mask(snap: Snapshot, request: SearchRequest, can_see_restricted: bool) -> np.ndarray:
+    mask = np.ones(len(snap.ids), dtype=bool)
+    if not can_see_restricted:
+        mask &= ~snap.columns["restricted"]
+    elif request.restricted is not None:
+        mask &= snap.columns["restricted"] == request.restricted
+    if request.historic is not None:
+        mask &= snap.columns["historic"] == request.historic
+    for name, values in request.filters.items():
+        mask &= FILTERS[name](snap, values)
+    for trait in request.traits:
+        mask &= trait_mask(snap, trait)
+    return mask
+
+
+def trait_mask(snap: Snapshot, trait: TraitFilter) -> np.ndarray:
+    if trait.categories is not None:
+        labels = snap.labels.get(f"c_{trait.code}")
+        modes = snap.modes.get(trait.code)
+        if labels is None or modes is None:
+            return np.zeros(len(snap.ids), dtype=bool)
+        wanted = [labels.index[c] for c in trait.categories if c in labels.index]
+        return np.isin(modes, wanted)
+    means = snap.means.get(trait.code)
+    if means is None:
+        return np.zeros(len(snap.ids), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        mask = ~np.isnan(means)
+        if trait.low is not None:
+            mask &= means >= trait.low
+        if trait.high is not None:
+            mask &= means <= trait.high
+    return mask
+
+
+def _label_mask(snap: Snapshot, column: str, matches) -> np.ndarray:
+    wanted = [i for i, label in enumerate(snap.labels[column].values) if matches(label)]
+    return np.isin(snap.columns[column], wanted)
+
+
+def _species(snap: Snapshot, values: list[str]) -> np.ndarray:
+    wanted = {v.lower() for v in values}
+
+    def matches(label: str) -> bool:
+        words = label.lower().split()
+        return label.lower() in wanted or bool(words[1:2]) and words[1] in wanted
+    return _label_mask(snap, "species", matches)
+
+
+def _genus(snap: Snapshot, values: list[str]) -> np.ndarray:
+    wanted = {v.lower() for v in values}
+    return _label_mask(snap, "species", lambda label: label.split()[0].lower() in wanted)
+
+
+def _origin(snap: Snapshot, values: list[str]) -> np.ndarray:
+    codes = set()
+    for value in values:
+        codes |= _country_codes(value)
+    return _label_mask(snap, "origin", lambda label: label in codes)
+
+
+def _country_codes(value: str) -> set[str]:
+    if len(value) == 3 and value.isalpha():
+        return {value.upper()}
+    query = db.select(Country.code).where((Country.name_zh == value)
+                                          | (db.func.lower(Country.name_en) == value.lower()))
+    codes = set(db.session.scalars(query))
+    if not codes:
+        raise QueryProblem("origin", f"{value!r} is not a country code or name")
+    return codes
+
+
+def _province(snap: Snapshot, values: list[str]) -> np.ndarray:
+    english = {en.lower(): zh for zh, en in PROVINCES}
+    wanted = {english.get(v.lower(), v.removesuffix("省").removesuffix("市")) for v in values}
+    return _label_mask(snap, "province", lambda label: label in wanted)
+
+
+def _sampstat(snap: Snapshot, values: list[str]) -> np.ndarray:
+    mask = np.zeros(len(snap.ids), dtype=bool)
+    column = snap.columns["sampstat"]
+    for value in values:
+        if not value.isdigit():
+            raise QueryProblem("sampstat", f"{value!r} is not a SAMPSTAT code")
+        code = int(value)
+        # A code ending in 00 (or 10, 20) stands for its whole group, as in MCPD.
+        step = 100 if code % 100 == 0 else 10 if code % 10 == 0 else 1
+        mask |= (column >= code) & (column < code + step)
+    return mask
+
+
+def _storage(snap: Snapshot, values: list[str]) -> np.ndarray:
+    bits = 0
+    for value in values:
+        bits |= 1 << storage_bit(value)
+    return (snap.columns["storage"] & bits) != 0
+
+
+FILTERS = {"species": _species, "genus": _genus, "origin": _origin, "province": _province,
+           "sampstat": _sampstat, "storage": _storage}

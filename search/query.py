@@ -1,0 +1,142 @@
+"""The search request: free text, field prefixes, trait filters, sort and page, validated."""
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from germplasm.evaluations.dates import normalise
+from germplasm.evaluations.models import Descriptor
+
+PREFIXES = {"species": "species", "origin": "origin", "province": "province",
+            "sampstat": "sampstat", "storage": "storage", "genus": "genus"}
+TRAIT = re.compile(r"^([A-Za-z][A-Za-z0-9_]*):(.*)$")
+MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+MAX_PER_PAGE = 100
+
+
+class QueryProblem(ValueError):
+    """A malformed request; `parameter` names what was wrong."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+
+
+@dataclass
+class TraitFilter:
+    code: str
+    low: float | None = None
+    high: float | None = None
+    categories: frozenset[str] | None = None  # category codes, matched against the mode
+
+
+@dataclass
+class SearchRequest:
+    text: str = ""
+    traits: list[TraitFilter] = field(default_factory=list)
+    filters: dict[str, list[str]] = field(default_factory=dict)  # species, origin, ...
+    historic: bool | None = None
+    restricted: bool | None = None
+    sort: str = ""  # "", "relevance", "accenumb", "CODE" or "-CODE"
+    page: int = 1
+    per_page: int = 20
+
+
+def parse_trait(expression: str, descriptors: dict[str, Descriptor],
+                parameter: str = "trait") -> TraitFilter:
+    match = TRAIT.match(normalise(expression))
+    if not match:
+        raise QueryProblem(parameter, f"{expression!r} is not CODE:min..max or CODE:a|b")
+    code, spec = match.group(1).upper(), match.group(2).strip()
+    descriptor = descriptors.get(code)
+    if descriptor is None:
+        raise QueryProblem(parameter, f"{code} is not a descriptor code")
+    if ".." in spec:
+        return _range(descriptor, spec, parameter)
+    return TraitFilter(code, categories=_categories(descriptor, spec, parameter))
+
+
+def _range(descriptor: Descriptor, spec: str, parameter: str) -> TraitFilter:
+    if descriptor.data_type not in ("Numerical", "Ordinal", "Date"):
+        raise QueryProblem(parameter, f"{descriptor.code} has categories, not a range: "
+                                      f"use {descriptor.code}:a|b")
+    low_text, high_text = (part.strip() for part in spec.split("..", 1))
+    if not low_text and not high_text:
+        raise QueryProblem(parameter, f"{descriptor.code}: give at least one end of the range")
+    low = _bound(descriptor, low_text, parameter)
+    high = _bound(descriptor, high_text, parameter)
+    if low is not None and high is not None and low > high:
+        raise QueryProblem(parameter, f"{descriptor.code}: {low_text} is above {high_text}")
+    return TraitFilter(descriptor.code, low, high)
+
+
+def _bound(descriptor: Descriptor, text: str, parameter: str) -> float | None:
+    if not text:
+        return None
+    if descriptor.data_type == "Date" and (match := MONTH_DAY.match(text)):
+        return float(day_of_year(int(match.group(1)), int(match.group(2)), parameter))
+    try:
+        return float(text)
+    except ValueError:
+        what = "a day of year or MM-DD" if descriptor.data_type == "Date" else "a number"
+        raise QueryProblem(parameter, f"{descriptor.code}: {text!r} is not {what}") from None
+
+
+def day_of_year(month: int, day: int, parameter: str = "trait") -> int:
+    """MM-DD as a day of year in a common (non-leap) year."""
+    try:
+        return date(2025, month, day).timetuple().tm_yday
+    except ValueError:
+        raise QueryProblem(parameter, f"{month:02d}-{day:02d} is not a date") from None
+
+
+def _categories(descriptor: Descriptor, spec: str, parameter: str) -> frozenset[str]:
+    if not descriptor.categories:
+        raise QueryProblem(parameter, f"{descriptor.code} is measured: use "
+                                      f"{descriptor.code}:min..max")
+    lookup = {}
+    for category in descriptor.categories:
+        for key in (category.code, category.label_zh, category.label_en):
+            lookup[normalise(key).lower()] = category.code
+    codes = set()
+    for part in filter(None, (p.strip() for p in spec.split("|"))):
+        if part.lower() not in lookup:
+            raise QueryProblem(parameter, f"{part!r} is not a category of {descriptor.code}")
+        codes.add(lookup[part.lower()])
+    if not codes:
+        raise QueryProblem(parameter, f"{descriptor.code}: give a category")
+    return frozenset(codes)
+
+
+def split_query(q: str, descriptors: dict[str, Descriptor], request: SearchRequest) -> None:
+    """Move `species:salicina` prefixes and `SSC:14..` trait filters out of the free text."""
+    words = []
+    for word in normalise(q or "").split():
+        match = TRAIT.match(word)
+        key = match.group(1) if match else ""
+        if key.lower() in PREFIXES and match.group(2):
+            request.filters.setdefault(PREFIXES[key.lower()], []).append(match.group(2))
+        elif key.upper() in descriptors:
+            request.traits.append(parse_trait(word, descriptors, "q"))
+        else:
+            words.append(word)
+    request.text = " ".join(words)
+
+
+def check_sort(sort: str, descriptors: dict[str, Descriptor]) -> str:
+    key = (sort or "").strip()
+    if key in ("", "relevance", "accenumb", "-accenumb"):
+        return key
+    if key.lstrip("-").upper() not in descriptors:
+        raise QueryProblem("sort", f"{sort!r}: sort by relevance, accenumb or a descriptor code "
+                                   "(-CODE for descending)")
+    return ("-" if key.startswith("-") else "") + key.lstrip("-").upper()
+
+
+def check_page(page, per_page) -> tuple[int, int]:
+    try:
+        page, per_page = int(page or 1), int(per_page or 20)
+    except (TypeError, ValueError):
+        raise QueryProblem("page", "page and per_page must be whole numbers") from None
+    if page < 1:
+        raise QueryProblem("page", "page starts at 1")
+    return page, max(1, min(per_page, MAX_PER_PAGE))

@@ -1,0 +1,130 @@
+"""An in-memory copy of what filters, facets and sorting need, one array per attribute.
+
+Trait ranges, facet counts and trait sorts over 50,000 accessions take a millisecond on
+numpy arrays against tens of milliseconds in SQL or whoosh. Each process rebuilds its copy
+when the catalogue version (bumped by every change) moves on.
+"""
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from germplasm.accessions.models import Accession, AccessionMultiValue, Taxon
+from germplasm.evaluations.models import ALL_YEARS, Descriptor, TraitSummary
+from germplasm.extensions import db
+from germplasm.reference.provinces import province_of
+from search.state import current_version
+
+NUMERIC_TYPES = ("Numerical", "Ordinal", "Date")
+_cache: dict[str, "Snapshot"] = {}
+_lock = threading.Lock()
+
+
+@dataclass
+class Labels:
+    """Distinct values of one attribute; the arrays hold their indexes."""
+
+    values: list = field(default_factory=list)
+    index: dict = field(default_factory=dict)
+
+    def code(self, value) -> int:
+        if value not in self.index:
+            self.index[value] = len(self.values)
+            self.values.append(value)
+        return self.index[value]
+
+
+@dataclass
+class Snapshot:
+    version: int
+    ids: np.ndarray
+    accenumb: np.ndarray
+    columns: dict[str, np.ndarray]  # species, sampstat, origin, province, storage bits, flags
+    labels: dict[str, Labels]
+    means: dict[str, np.ndarray]  # descriptor code -> overall mean (NaN when none)
+    modes: dict[str, np.ndarray]  # descriptor code -> index into labels["c_"+code], -1 none
+    descriptors: dict[str, Descriptor]
+
+    def positions(self, accession_ids) -> np.ndarray:
+        ids = np.asarray(accession_ids, dtype=np.int64)
+        where = np.searchsorted(self.ids, ids)
+        where = np.clip(where, 0, max(len(self.ids) - 1, 0))
+        return where[self.ids[where] == ids] if len(self.ids) else where[:0]
+
+
+def get_snapshot() -> Snapshot:
+    key = db.engine.url.render_as_string(hide_password=True)
+    version = current_version()
+    with _lock:
+        cached = _cache.get(key)
+        if cached is None or cached.version != version:
+            cached = _cache[key] = build(version)
+        return cached
+
+
+def clear_cache() -> None:
+    _cache.clear()
+
+
+def build(version: int) -> Snapshot:
+    labels = {name: Labels() for name in ("species", "origin", "province")}
+    rows = db.session.execute(
+        db.select(Accession.id, Accession.accenumb, Taxon.genus, Taxon.species, Taxon.subtaxa,
+                  Accession.sampstat, Accession.origcty, Accession.collsite,
+                  Accession.historic, Accession.restricted)
+        .join(Taxon).order_by(Accession.id)).all()
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    columns = {
+        "species": np.array([labels["species"].code(" ".join(filter(None, r[2:5])))
+                             for r in rows], dtype=np.int32),
+        "sampstat": np.array([r[5] or 0 for r in rows], dtype=np.int32),
+        "origin": np.array([labels["origin"].code(r[6] or "") for r in rows], dtype=np.int32),
+        "province": np.array([labels["province"].code(
+            (province_of(r[7]) if r[6] == "CHN" else None) or "") for r in rows],
+            dtype=np.int32),
+        "historic": np.array([bool(r[8]) for r in rows], dtype=bool),
+        "restricted": np.array([bool(r[9]) for r in rows], dtype=bool),
+    }
+    snapshot = Snapshot(version, ids, np.array([r[1] for r in rows], dtype=object), columns,
+                        labels, {}, {}, {})
+    columns["storage"] = _storage_bits(snapshot)
+    _load_traits(snapshot)
+    return snapshot
+
+
+def _storage_bits(snapshot: Snapshot) -> np.ndarray:
+    bits = np.zeros(len(snapshot.ids), dtype=np.int64)
+    query = db.select(AccessionMultiValue.accession_id, AccessionMultiValue.value).where(
+        AccessionMultiValue.field == "STORAGE")
+    for accession_id, code in db.session.execute(query):
+        position = snapshot.positions([accession_id])
+        if len(position):
+            bits[position[0]] |= 1 << storage_bit(code)
+    return bits
+
+
+_STORAGE_BITS = {code: bit for bit, code in enumerate(
+    ("10", "11", "12", "13", "20", "30", "40", "50", "99"))}
+
+
+def storage_bit(code: str) -> int:
+    return _STORAGE_BITS.get(code, 63)
+
+
+def _load_traits(snapshot: Snapshot) -> None:
+    descriptors = {d.id: d for d in db.session.scalars(db.select(Descriptor))}
+    snapshot.descriptors = {d.code: d for d in descriptors.values()}
+    n = len(snapshot.ids)
+    query = db.select(TraitSummary.accession_id, TraitSummary.descriptor_id, TraitSummary.mean,
+                      TraitSummary.mode).where(TraitSummary.year == ALL_YEARS)
+    rows = db.session.execute(query).all()
+    positions = snapshot.positions([r[0] for r in rows])
+    found = np.isin(np.array([r[0] for r in rows], dtype=np.int64), snapshot.ids)
+    for (_, descriptor_id, mean, mode), position in zip(
+            [r for r, ok in zip(rows, found, strict=True) if ok], positions, strict=True):
+        code = descriptors[descriptor_id].code
+        if mean is not None and descriptors[descriptor_id].data_type in NUMERIC_TYPES:
+            snapshot.means.setdefault(code, np.full(n, np.nan))[position] = mean
+        if mode is not None:
+            modes = snapshot.modes.setdefault(code, np.full(n, -1, dtype=np.int32))
+            modes[position] = snapshot.labels.setdefault(f"c_{code}", Labels()).code(mode)
