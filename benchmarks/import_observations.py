@@ -76,6 +76,7 @@ class Result:
     rows: int
     import_s: float
     import_rss_mb: tuple[float, float]  # (peak, growth during the timed part)
+    created: int  # observations the import created; fewer than rows if it skipped some
     without_summaries_s: float
     baseline_s: float
 
@@ -123,25 +124,29 @@ def _prepared_app(url: str, tmp_dir: Path):
 
 
 def time_import(url: str, files: list[CampaignFile], tmp_dir: Path,
-                summaries: bool = True) -> tuple[float, tuple[float, float]]:
-    """Time import_observations + commit of every campaign file; summaries off if told."""
+                summaries: bool = True) -> tuple[float, tuple[float, float], int]:
+    """Time import_observations + commit of every campaign file; summaries off if told.
+
+    Returns the seconds, the peak RSS and its growth (MiB) and the observations created.
+    """
     if not summaries:
         observations.summaries.refresh = lambda pairs: 0
     with _prepared_app(url, tmp_dir).app_context():
-        before, start = peak_rss_mb(), time.perf_counter()
+        before, start, created = peak_rss_mb(), time.perf_counter(), 0
         for f in files:
             report = import_observations(f.path, campaign=f.name, year=f.year, site=f.site,
                                          user="bench")
             _check(report, f)
             db.session.commit()
+            created += report.created
         seconds = time.perf_counter() - start
         db.session.remove()
         db.engine.dispose()
-    return seconds, (peak_rss_mb(), peak_rss_mb() - before)
+    return seconds, (peak_rss_mb(), peak_rss_mb() - before), created
 
 
 def _check(report, f: CampaignFile) -> None:
-    if report.rejected or not report.written or report.created != f.rows:
+    if report.rejected or not report.written or not report.created:
         raise RuntimeError(f"import of {f.path.name} ({f.rows:,} rows) went wrong:\n"
                            f"{report.summary()}")
 
@@ -169,7 +174,7 @@ def _in_fresh_database(engine: str, tmp_dir: Path, func, *args):
 def measure(engine: str, files: list[CampaignFile], tmp_dir: Path) -> Result:
     """Import, import without summaries, baseline: each on a fresh database and process."""
     imported = _in_fresh_database(engine, tmp_dir, time_import, files, tmp_dir)
-    without, _ = _in_fresh_database(engine, tmp_dir, time_import, files, tmp_dir, False)
+    without, *_ = _in_fresh_database(engine, tmp_dir, time_import, files, tmp_dir, False)
     baseline = _in_fresh_database(engine, tmp_dir, time_baseline, files, tmp_dir)
     return Result(engine, sum(f.rows for f in files), *imported, without, baseline)
 
@@ -187,14 +192,24 @@ def table(results: list[Result]) -> str:
             f"| {r.without_summaries_s:.2f} | {r.summary_cost_s:.2f} "
             f"| {100 * r.summary_cost_s / r.import_s:.0f} % | {r.baseline_s:.2f} "
             f"| {r.ratio:.1f}× | {r.import_rss_mb[0]:,.0f} (+{r.import_rss_mb[1]:,.0f}) |")
-    return "\n".join(lines)
+    return "\n".join(lines + _skipped_notes(results))
+
+
+def _skipped_notes(results: list[Result]) -> list[str]:
+    notes = [f"- {r.engine}: the import created {r.created:,} observations from {r.rows:,} "
+             f"rows: it skips a value it reads as missing without a rejection or warning "
+             f"(in the demo data `none`, also the English label of category 1 of AROMA and "
+             f"SKIN_BLOOM)"
+             for r in results if r.created != r.rows]
+    return [""] + notes if notes else []
 
 
 EXPLANATION = (
     "Import of demo evaluation campaigns (`loaders.demo_observations`), one long-format CSV "
     "per campaign (the last one cut short), with `loaders.observations.import_observations` "
     "and a commit per file, on a database initialised like `germplasm init` that holds the "
-    "5,000 demo accessions. Wall-clock seconds. *import s* and *rows/s*: the real import; "
+    "5,000 demo accessions. Wall-clock seconds. *rows*: data rows in the CSVs; *import s* and "
+    "*rows/s*: the real import; "
     "*without summaries s*: the same import with `summaries.refresh` replaced by a no-op; "
     "*summary cost*: the difference, in seconds and as a share of the import; *baseline s*: "
     "reading the same CSVs with `pandas.read_csv(dtype=str)` and bulk-inserting them with "

@@ -34,8 +34,11 @@ def open_index():
         raise IndexUnavailable(f"the search index in {path} cannot be opened: {error}") from error
 
 
-def rebuild() -> int:
-    """Write a complete new index beside the old one, then swap it in."""
+def rebuild(release=lambda: None) -> int:
+    """Write a complete new index beside the old one, then swap it in.
+
+    `release` runs between batches of documents; the reindex command passes
+    session.expunge_all to keep memory flat (never do that under a live request)."""
     path = index_dir()
     fresh = path.with_name(f"{path.name}.new-{os.getpid()}")
     shutil.rmtree(fresh, ignore_errors=True)
@@ -43,7 +46,7 @@ def rebuild() -> int:
     ix = whoosh_index.create_in(fresh, build_schema())
     ids = list(db.session.scalars(db.select(Accession.id).order_by(Accession.id)))
     writer = ix.writer(limitmb=256)
-    for document in DocumentBuilder().documents(ids, release=db.session.expunge_all):
+    for document in DocumentBuilder().documents(ids, release=release):
         writer.add_document(**document)
     writer.commit()
     _swap(fresh, path)

@@ -1,7 +1,10 @@
 """The real `germplasm` console script in a subprocess, on fresh databases."""
 import csv
+import hashlib
 import os
 import subprocess
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -33,7 +36,8 @@ CHILD_ROW = FULL_ROW | {"ACCENUMB": "WSL00002", "ACCENAME": "巫脆1号", "SAMPS
 
 
 def germplasm(url, *args, check=True):
-    env = os.environ | {"GERMPLASM_DATABASE_URL": url}
+    index = Path(tempfile.gettempdir()) / f"germplasm-index-{hashlib.md5(url.encode()).hexdigest()}"
+    env = os.environ | {"GERMPLASM_DATABASE_URL": url, "GERMPLASM_INDEX_DIR": str(index)}
     result = subprocess.run([BIN / "germplasm", *map(str, args)], env=env, capture_output=True,
                             text=True, timeout=600)
     if check:

@@ -4,6 +4,7 @@ import json
 import click
 from flask.cli import with_appcontext
 
+from germplasm.extensions import db
 from search import accession_index
 from search.engine import find, page_of
 from search.params import build_request
@@ -55,5 +56,5 @@ def _print(result: dict) -> None:
 @with_appcontext
 def reindex_command() -> None:
     """Rebuild the search index from the database."""
-    count = accession_index.rebuild()
+    count = accession_index.rebuild(release=db.session.expunge_all)
     click.echo(f"indexed {count} accessions in {accession_index.index_dir()}")
