@@ -45,7 +45,7 @@ def rebuild(release=lambda: None) -> int:
     fresh.mkdir(parents=True)
     ix = whoosh_index.create_in(fresh, build_schema())
     ids = list(db.session.scalars(db.select(Accession.id).order_by(Accession.id)))
-    writer = ix.writer(limitmb=256)
+    writer = ix.writer(procs=2, limitmb=256, multisegment=True)
     for document in DocumentBuilder().documents(ids, release=release):
         writer.add_document(**document)
     writer.commit()

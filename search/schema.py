@@ -14,7 +14,7 @@ def build_schema() -> Schema:
     mixed = mixed_analyzer()
     schema = Schema(
         key=ID(stored=True, unique=True),
-        aid=NUMERIC(int, bits=64, stored=True, sortable=True),
+        aid=NUMERIC(int, bits=64, stored=True, sortable=True, shift_step=0),
         accenumb=TEXT(analyzer=latin_analyzer(), stored=True),
         names=TEXT(analyzer=mixed, stored=True),
         pinyin=TEXT(analyzer=latin_analyzer()),
@@ -27,12 +27,12 @@ def build_schema() -> Schema:
         genus=KEYWORD(lowercase=True),
         origcty=ID(),
         province=KEYWORD(commas=True),
-        sampstat=NUMERIC(int),
+        sampstat=NUMERIC(int, shift_step=0),
         storage=KEYWORD(commas=True),
         historic=BOOLEAN(),
         restricted=BOOLEAN(),
     )
     # Trait summaries: overall means (dates as day of year) and modes of categories.
-    schema.add("t_*", NUMERIC(float, stored=True), glob=True)
+    schema.add("t_*", NUMERIC(float, stored=True, shift_step=0), glob=True)
     schema.add("c_*", KEYWORD(stored=True), glob=True)
     return schema
