@@ -60,10 +60,13 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.accessions.views import bp as accessions_bp
     from germplasm.accounts.views import bp as accounts_bp
     from germplasm.evaluations.views import bp as evaluations_bp
+    from germplasm.sharing.api import bp as api_bp
 
     app.register_blueprint(accessions_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(evaluations_bp)
+    app.register_blueprint(api_bp)
+    app.json.ensure_ascii = False  # Chinese names as characters in the JSON API
     app.register_error_handler(404, lambda _e: (render_template("errors/404.html"), 404))
     app.context_processor(lambda: {"current_locale": str(get_locale() or "zh_CN")})
 

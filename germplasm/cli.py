@@ -5,7 +5,11 @@ from flask_migrate import upgrade
 
 from germplasm import MIGRATIONS_DIR, create_app
 from germplasm.accessions.commands import demo_command, export_group, import_group
-from germplasm.accessions.search_commands import reindex_command, search_command
+from germplasm.accessions.search_commands import (
+    reindex_command,
+    screen_command,
+    search_command,
+)
 from germplasm.accounts.commands import users_group
 from germplasm.evaluations.commands import campaign_group
 from germplasm.extensions import db
@@ -31,6 +35,7 @@ cli.add_command(users_group)
 cli.add_command(campaign_group)
 cli.add_command(search_command)
 cli.add_command(reindex_command)
+cli.add_command(screen_command)
 
 
 def main() -> None:

@@ -9,6 +9,8 @@ from search import accession_index
 from search.engine import find, page_of
 from search.params import build_request
 from search.query import QueryProblem
+from search.screening import extremes, parse_criterion, selection_index
+from search.snapshot import get_snapshot
 
 
 @click.command("search")
@@ -58,3 +60,35 @@ def reindex_command() -> None:
     """Rebuild the search index from the database."""
     count = accession_index.rebuild(release=db.session.expunge_all)
     click.echo(f"indexed {count} accessions in {accession_index.index_dir()}")
+
+
+@click.command("screen")
+@with_appcontext
+@click.option("--trait", "criteria", multiple=True,
+              help="CODE:+W (higher is better), CODE:-W (lower) or CODE:~TARGET[:W] (closest).")
+@click.option("--filter", "filters", multiple=True, help="A trait filter applied first.")
+@click.option("--extreme", help="CODE:top:PERCENT or CODE:bottom:PERCENT instead of an index.")
+@click.option("--species", multiple=True)
+@click.option("--origin", multiple=True)
+@click.option("--top", default=20, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--json", "as_json", is_flag=True)
+def screen_command(criteria, filters, extreme, species, origin, top, as_json) -> None:
+    """Rank accessions by a weighted selection index, or list a trait's extremes."""
+    try:
+        request = build_request("", filters, species=species, origin=origin)
+        snap = get_snapshot()
+        if extreme:
+            result = extremes(request, extreme, can_see_restricted=True, limit=top)
+        else:
+            parsed = [parse_criterion(c, snap) for c in criteria]
+            result = selection_index(request, parsed, top, can_see_restricted=True)
+    except QueryProblem as problem:
+        raise click.BadParameter(str(problem), param_hint=f"--{problem.parameter}") from None
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{result['total']} accessions qualify")
+    for rank, item in enumerate(result["items"], start=1):
+        score = item.get("index", item.get("value"))
+        click.echo(f"{rank:>4} {item['accenumb']:<12} {'; '.join(item['names'])[:36]:<36} "
+                   f"{score:>8}")

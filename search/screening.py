@@ -1,0 +1,135 @@
+"""Elite and special-trait screening on the trait summaries.
+
+A selection index: each chosen trait is standardised over the whole collection (z-scores),
+signed by its direction (higher or lower is better) or turned into closeness to a target,
+weighted, and summed. Filters apply first; accessions lacking a chosen trait are left out.
+"""
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from germplasm.accessions.models import Accession
+from germplasm.extensions import db
+from search.engine import find
+from search.query import QueryProblem, SearchRequest, day_of_year
+from search.snapshot import Snapshot
+
+CRITERION = re.compile(r"^([A-Za-z][A-Za-z0-9_]*):"
+                       r"(?:([+-])(\d*\.?\d*)|~([\d-]+)(?::(\d*\.?\d*))?)$")
+EXTREME = re.compile(r"^([A-Za-z][A-Za-z0-9_]*):(top|bottom|high|low):(\d+(?:\.\d+)?)$", re.I)
+
+
+@dataclass
+class Criterion:
+    code: str
+    weight: float
+    direction: int = 1  # +1 higher is better, -1 lower is better
+    target: float | None = None  # closest to this value is best
+
+
+def parse_criterion(text: str, snap: Snapshot) -> Criterion:
+    match = CRITERION.match(text.strip())
+    if not match:
+        raise QueryProblem("trait", f"{text!r}: use CODE:+W, CODE:-W or CODE:~TARGET[:W]")
+    code, sign, weight, target, target_weight = match.groups()
+    code = code.upper()
+    descriptor = snap.descriptors.get(code)
+    if descriptor is None or descriptor.data_type not in ("Numerical", "Ordinal", "Date"):
+        raise QueryProblem("trait", f"{code} is not a measured or scored descriptor")
+    if sign:
+        return Criterion(code, _weight(weight), 1 if sign == "+" else -1)
+    return Criterion(code, _weight(target_weight), target=_target(descriptor, target))
+
+
+def _weight(text: str | None) -> float:
+    value = float(text) if text else 1.0
+    if value <= 0:
+        raise QueryProblem("trait", "weights must be positive; the sign gives the direction")
+    return value
+
+
+def _target(descriptor, text: str) -> float:
+    if descriptor.data_type == "Date" and "-" in text:
+        month, day = text.split("-", 1)
+        return float(day_of_year(int(month), int(day), "trait"))
+    try:
+        return float(text)
+    except ValueError:
+        raise QueryProblem("trait", f"{text!r} is not a target value") from None
+
+
+def standardised(values: np.ndarray, criterion: Criterion) -> np.ndarray:
+    """z-scores over the collection, oriented so that larger is always better."""
+    present = values[~np.isnan(values)]
+    sd = present.std(ddof=1) if len(present) > 1 else 0.0
+    if not sd:
+        return np.zeros_like(values)
+    if criterion.target is not None:
+        return -np.abs(values - criterion.target) / sd
+    return criterion.direction * (values - present.mean()) / sd
+
+
+def selection_index(request: SearchRequest, criteria: list[Criterion], top: int,
+                    can_see_restricted: bool) -> dict:
+    if not criteria:
+        raise QueryProblem("trait", "choose at least one trait, e.g. SSC:+2")
+    matches = find(request, can_see_restricted)
+    snap, positions = matches.snapshot, matches.positions
+    scores = {c.code: standardised(snap.means.get(c.code, np.full(len(snap.ids), np.nan)), c)
+              for c in criteria}
+    complete = positions[np.all([~np.isnan(scores[c.code][positions]) for c in criteria],
+                                axis=0)] if len(positions) else positions
+    index = sum(c.weight * scores[c.code][complete] for c in criteria)
+    order = complete[np.argsort(-index, kind="stable")][:top]
+    rows = [_row(snap, p, criteria, scores) for p in order]
+    _name(rows)
+    return {"total": len(complete), "excluded_missing": len(positions) - len(complete),
+            "criteria": [vars(c) for c in criteria], "items": rows}
+
+
+def _row(snap: Snapshot, position: int, criteria: list[Criterion], scores: dict) -> dict:
+    contributions = {c.code: {"value": round(float(snap.means[c.code][position]), 3),
+                              "z": round(float(scores[c.code][position]), 3),
+                              "weighted": round(float(c.weight * scores[c.code][position]), 3)}
+                     for c in criteria}
+    return {"accession_id": int(snap.ids[position]), "accenumb": str(snap.accenumb[position]),
+            "index": round(sum(v["weighted"] for v in contributions.values()), 3),
+            "contributions": contributions}
+
+
+def extremes(request: SearchRequest, text: str, can_see_restricted: bool,
+             limit: int = 100) -> dict:
+    """The accessions in the top or bottom x % of a trait (e.g. the earliest 5 % to ripen)."""
+    match = EXTREME.match(text.strip())
+    if not match:
+        raise QueryProblem("extreme", f"{text!r}: use CODE:top:PERCENT or CODE:bottom:PERCENT")
+    code, end, percent = match.group(1).upper(), match.group(2).lower(), float(match.group(3))
+    if not 0 < percent <= 100:
+        raise QueryProblem("extreme", "the percentage must be between 0 and 100")
+    matches = find(request, can_see_restricted)
+    snap = matches.snapshot
+    values = snap.means.get(code)
+    if values is None:
+        raise QueryProblem("extreme", f"{code} has no measured values")
+    chosen = matches.positions[~np.isnan(values[matches.positions])]
+    low_end = end in ("bottom", "low")
+    threshold = np.percentile(values[chosen], percent if low_end else 100 - percent)
+    keep = chosen[values[chosen] <= threshold] if low_end else chosen[values[chosen] >= threshold]
+    keep = keep[np.argsort(values[keep] if low_end else -values[keep], kind="stable")]
+    rows = [{"accession_id": int(snap.ids[p]), "accenumb": str(snap.accenumb[p]),
+             "value": round(float(values[p]), 3)} for p in keep[:limit]]
+    _name(rows)
+    return {"trait": code, "end": "bottom" if low_end else "top", "percent": percent,
+            "threshold": round(float(threshold), 3), "total": len(keep), "items": rows}
+
+
+def _name(rows: list[dict]) -> None:
+    """Add names and species to result rows (a page at most, so one small query)."""
+    ids = [row["accession_id"] for row in rows]
+    found = {a.id: a for a in db.session.scalars(db.select(Accession).where(
+        Accession.id.in_(ids)))}
+    for row in rows:
+        accession = found[row["accession_id"]]
+        row["names"] = [n.name for n in accession.names]
+        row["species"] = accession.taxon.scientific_name
