@@ -45,7 +45,9 @@ def rebuild(release=lambda: None) -> int:
     fresh.mkdir(parents=True)
     ix = whoosh_index.create_in(fresh, build_schema())
     ids = list(db.session.scalars(db.select(Accession.id).order_by(Accession.id)))
-    writer = ix.writer(procs=2, limitmb=256, multisegment=True)
+    # Two writer processes halve a large build; for a small one, forking costs more.
+    writer = ix.writer(procs=2, limitmb=256, multisegment=True) if len(ids) > 2000 else (
+        ix.writer(limitmb=256))
     for document in DocumentBuilder().documents(ids, release=release):
         writer.add_document(**document)
     writer.commit()
