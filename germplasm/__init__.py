@@ -57,6 +57,7 @@ def _register_blueprints(app: Flask) -> None:
     from flask import render_template
     from flask_babel import get_locale
 
+    from germplasm.accessions import search_views  # noqa: F401  (adds /search)
     from germplasm.accessions.views import bp as accessions_bp
     from germplasm.accounts.views import bp as accounts_bp
     from germplasm.evaluations.views import bp as evaluations_bp
@@ -69,6 +70,7 @@ def _register_blueprints(app: Flask) -> None:
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API
     app.register_error_handler(404, lambda _e: (render_template("errors/404.html"), 404))
     app.context_processor(lambda: {"current_locale": str(get_locale() or "zh_CN")})
+    app.add_template_filter(_combine_page, "combine_page")
 
 
 @event.listens_for(Engine, "connect")
@@ -89,3 +91,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def _sqlite_begin(connection) -> None:
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("BEGIN")
+
+
+def _combine_page(args: dict, page: int) -> dict:
+    """Query parameters with another page number, for pager links."""
+    return {**args, "page": page}

@@ -1,0 +1,60 @@
+"""The catalogue search page: text, trait filters, facets, sorting and paging."""
+from datetime import date, timedelta
+
+from flask import render_template, request
+from flask_babel import get_locale
+
+from germplasm.accessions.views import bp
+from germplasm.accounts.permissions import is_staff
+from search.engine import find, page_of
+from search.params import FILTER_PARAMS, build_request, descriptor_table
+from search.query import QueryProblem
+
+TRAIT_ROWS = 3
+
+
+def _trait_expressions() -> list[str]:
+    """From the form's rows (code, min, max) plus any `trait=CODE:..` parameters."""
+    expressions = request.args.getlist("trait")
+    for row in range(TRAIT_ROWS):
+        code = request.args.get(f"t{row}", "").strip()
+        low = request.args.get(f"t{row}min", "").strip()
+        high = request.args.get(f"t{row}max", "").strip()
+        if code and (low or high):
+            expressions.append(f"{code}:{low}..{high}")
+    return expressions
+
+
+@bp.get("/search")
+def search_page():
+    locale = str(get_locale())
+    descriptors = sorted(descriptor_table().values(), key=lambda d: (d.group, d.code))
+    error, result = None, None
+    try:
+        search = build_request(request.args.get("q", ""), _trait_expressions(),
+                               request.args.get("sort", ""), request.args.get("page", 1),
+                               request.args.get("per_page", 20),
+                               **{n: request.args.getlist(n) for n in FILTER_PARAMS})
+        result = page_of(find(search, can_see_restricted=is_staff()), search, locale)
+    except QueryProblem as problem:
+        error = problem
+    status = 400 if error else 200
+    return render_template("accessions/search.html", result=result, error=error,
+                           descriptors=descriptors, trait_rows=TRAIT_ROWS, locale=locale,
+                           by_code={d.code: d for d in descriptors}, args=request.args), status
+
+
+@bp.app_template_filter("trait_value")
+def trait_value(value, descriptor) -> str:
+    """Day of year as MM-DD for dates; numbers to one decimal; category codes as labels."""
+    if value is None or value == "":
+        return ""
+    if descriptor is None:
+        return str(value)
+    if descriptor.data_type == "Date":
+        day = date(2025, 1, 1) + timedelta(days=round(float(value)) - 1)
+        return day.strftime("%m-%d")
+    if isinstance(value, str):
+        labels = {c.code: c.label(str(get_locale())) for c in descriptor.categories}
+        return labels.get(value, value)
+    return f"{value:.1f}"
