@@ -80,7 +80,7 @@ def apply_row(accession: Accession, row: dict, cache: ReferenceCache, warnings) 
             if getattr(accession, key) != new:
                 changes[column] = (getattr(accession, key), new)
                 setattr(accession, key, new)
-    taxon = cache.taxon(row, warnings)
+    taxon = cache.taxon(_taxon_fields(accession, row), warnings)
     if accession.taxon is not taxon:
         old = accession.taxon.scientific_name if accession.taxon else None
         changes["TAXON"] = (old, taxon.scientific_name)
@@ -91,6 +91,13 @@ def apply_row(accession: Accession, row: dict, cache: ReferenceCache, warnings) 
         if column.lower() in row:
             _set_multi(accession, column, row[column.lower()] or [], changes)
     return changes
+
+
+def _taxon_fields(accession: Accession, row: dict) -> dict:
+    """Taxon columns from the row; those it lacks keep the accession's current values."""
+    current = accession.taxon
+    return {key: row[key] if key in row else (getattr(current, key) if current else None)
+            for key in ("genus", "species", "spauthor", "subtaxa", "subtauthor")}
 
 
 def _set_names(accession: Accession, names: list[str], changes: dict) -> None:
@@ -157,3 +164,43 @@ def get_by_number(accenumb: str, instcode: str | None = None) -> Accession | Non
     if instcode:
         query = query.where(Accession.instcode == instcode)
     return db.session.scalars(query.order_by(Accession.id)).first()
+
+
+class PassportProblem(ValueError):
+    """Invalid passport values: {MCPD column: [messages]}."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__("; ".join(f"{k}: {', '.join(v)}" for k, v in errors.items()))
+        self.errors = errors
+
+
+def update_passport(accession: Accession, values: dict[str, str | None], user: str,
+                    source: str = "web form") -> dict:
+    """Validate MCPD columns (text as typed) and apply them, audited; {} when nothing changed.
+
+    The admin and any edit form use this, so edits get the same checks as an import.
+    """
+    from marshmallow import ValidationError
+
+    from schemas.accession import McpdRowSchema
+
+    row = {"INSTCODE": accession.instcode, "ACCENUMB": accession.accenumb,
+           "GENUS": accession.taxon.genus} | {k.upper(): (v.strip() if isinstance(v, str)
+                                                          else v) or None
+                                              for k, v in values.items()}
+    try:
+        loaded = McpdRowSchema().load(row)
+    except ValidationError as error:
+        raise PassportProblem(error.messages) from None
+    warnings: list[str] = []
+    changes = apply_row(accession, loaded, ReferenceCache(), warnings)
+    audit.record_changes(user, accession, changes, source)
+    if "ANCEST" in changes:
+        db.session.flush()
+        _update_pedigree([Subject.of(accession)], [], {(accession.instcode,
+                         accession.accenumb): 0}, UpsertResult())
+        db.session.expire(accession, ["parent_links"])
+    if changes:
+        mark_changed([accession.id])
+    db.session.flush()
+    return changes

@@ -92,3 +92,11 @@ def test_ambiguous_parent_name_is_not_linked_and_is_reported(make_accession):
     make_accession(accenumb="A2", accename="Beauty", instcode="USA029")
     result = upsert_rows([(9, load(ACCENUMB="C3", ANCEST="Beauty OP"))], user="u", source="s")
     assert (9, "ANCEST parent 'Beauty' matches 2 accessions; not linked") in result.warnings
+
+
+def test_a_file_without_species_keeps_the_taxon(make_accession):
+    accession = make_accession(accenumb="TX1", species="domestica", subtaxa="subsp. italica")
+    upsert_rows([(2, McpdRowSchema().load({"INSTCODE": "CHN385", "ACCENUMB": "TX1",
+                                           "GENUS": "Prunus", "ACCENAME": "x"}))],
+                user="u", source="s")
+    assert accession.taxon.scientific_name == "Prunus domestica subsp. italica"
