@@ -71,6 +71,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_error_handler(404, lambda _e: (render_template("errors/404.html"), 404))
     app.context_processor(lambda: {"current_locale": str(get_locale() or "zh_CN")})
     app.add_template_filter(_combine_page, "combine_page")
+    app.after_request(_index_after_commit)
 
 
 @event.listens_for(Engine, "connect")
@@ -96,3 +97,11 @@ def _sqlite_begin(connection) -> None:
 def _combine_page(args: dict, page: int) -> dict:
     """Query parameters with another page number, for pager links."""
     return {**args, "page": page}
+
+
+def _index_after_commit(response):
+    """Whatever committed during the request (a view, the admin) reaches the search index."""
+    from search.sync import index_committed
+
+    index_committed()
+    return response
