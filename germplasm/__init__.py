@@ -2,6 +2,7 @@
 from pathlib import Path
 
 from flask import Flask
+from flask_babel import refresh
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -57,21 +58,29 @@ def _register_blueprints(app: Flask) -> None:
     from flask import render_template
     from flask_babel import get_locale
 
-    from germplasm.accessions import search_views  # noqa: F401  (adds /search)
+    from germplasm.accessions import compare, search_views  # noqa: F401  (add their routes)
     from germplasm.accessions.views import bp as accessions_bp
     from germplasm.accounts.views import bp as accounts_bp
+    from germplasm.evaluations.descriptor_views import bp as descriptors_bp
     from germplasm.evaluations.views import bp as evaluations_bp
     from germplasm.sharing.api import bp as api_bp
 
     app.register_blueprint(accessions_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(evaluations_bp)
+    app.register_blueprint(descriptors_bp)
     app.register_blueprint(api_bp)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API
     app.register_error_handler(404, lambda _e: (render_template("errors/404.html"), 404))
     app.context_processor(lambda: {"current_locale": str(get_locale() or "zh_CN")})
     app.add_template_filter(_combine_page, "combine_page")
+    from germplasm.evaluations.display import trait_value
+
+    app.add_template_filter(trait_value, "trait_value")
     app.after_request(_index_after_commit)
+    # Flask-Babel caches the locale on the app context; a context shared by several requests
+    # (tests, some servers) would otherwise keep the first request's language.
+    app.before_request(refresh)
 
 
 @event.listens_for(Engine, "connect")

@@ -32,4 +32,7 @@ def load_config(instance_path: str) -> dict:
         "SESSION_COOKIE_SECURE": os.environ.get("GERMPLASM_SECURE_COOKIES", "0") == "1",
         "BABEL_DEFAULT_LOCALE": "zh_CN",
         "PER_PAGE_MAX": 100,
+        # A tile URL such as https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty keeps the
+        # map offline (positions on a plain background).
+        "GERMPLASM_MAP_TILES": os.environ.get("GERMPLASM_MAP_TILES", ""),
     }

@@ -1,6 +1,4 @@
 """The catalogue search page: text, trait filters, facets, sorting and paging."""
-from datetime import date, timedelta
-
 from flask import render_template, request
 from flask_babel import get_locale
 
@@ -42,19 +40,3 @@ def search_page():
     return render_template("accessions/search.html", result=result, error=error,
                            descriptors=descriptors, trait_rows=TRAIT_ROWS, locale=locale,
                            by_code={d.code: d for d in descriptors}, args=request.args), status
-
-
-@bp.app_template_filter("trait_value")
-def trait_value(value, descriptor) -> str:
-    """Day of year as MM-DD for dates; numbers to one decimal; category codes as labels."""
-    if value is None or value == "":
-        return ""
-    if descriptor is None:
-        return str(value)
-    if descriptor.data_type == "Date":
-        day = date(2025, 1, 1) + timedelta(days=round(float(value)) - 1)
-        return day.strftime("%m-%d")
-    if isinstance(value, str):
-        labels = {c.code: c.label(str(get_locale())) for c in descriptor.categories}
-        return labels.get(value, value)
-    return f"{value:.1f}"

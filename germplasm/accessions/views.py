@@ -3,8 +3,10 @@ from flask import Blueprint, abort, render_template, request
 from flask_babel import get_locale
 
 from germplasm.accessions import queries
+from germplasm.accessions.detail_context import map_context, trait_context
 from germplasm.accessions.presenters import coordinates, passport
 from germplasm.accounts.permissions import is_staff
+from germplasm.evaluations.display import trait_value
 
 bp = Blueprint("accessions", __name__)
 
@@ -32,9 +34,12 @@ def detail(accenumb: str):
     accession = queries.find(accenumb, staff)
     if accession is None:
         abort(404)
+    position = coordinates(accession, exact=staff)
     return render_template(
         "accessions/detail.html",
         accession=accession,
         passport=passport(accession, _locale(), exact=staff),
-        position=coordinates(accession, exact=staff),
+        position=position,
+        **trait_context(accession.id, _locale(), trait_value),
+        **map_context(position),
     )

@@ -1,0 +1,49 @@
+"""Small server-side SVG charts: where one accession stands in the collection.
+
+Rendered on the server so the pages need no chart library and no internet access.
+"""
+from markupsafe import Markup, escape
+
+WIDTH, HEIGHT, PAD = 320, 120, 24
+
+
+def histogram(values: list[float], marker: float | None, label: str, bins: int = 20,
+              format_value=str) -> Markup:
+    """Bars for the collection's values, a red line at this accession's value."""
+    if not values:
+        return Markup("")
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    counts = [0] * bins
+    for value in values:
+        counts[min(int((value - low) / span * bins), bins - 1)] += 1
+    tallest = max(counts)
+    width = (WIDTH - 2 * PAD) / bins
+    bars = "".join(_bar(i, count, tallest, width) for i, count in enumerate(counts) if count)
+    line = _marker(marker, low, span) if marker is not None else ""
+    axis = (f'<text x="{PAD}" y="{HEIGHT - 4}" class="tick">{escape(format_value(low))}</text>'
+            f'<text x="{WIDTH - PAD}" y="{HEIGHT - 4}" class="tick" text-anchor="end">'
+            f'{escape(format_value(high))}</text>')
+    return Markup(f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+                  f'aria-label="{escape(label)}"><title>{escape(label)}</title>'
+                  f'{bars}{line}{axis}</svg>')
+
+
+def _bar(index: int, count: int, tallest: int, width: float) -> str:
+    height = (HEIGHT - 2 * PAD) * count / tallest
+    x, y = PAD + index * width, HEIGHT - PAD - height
+    return (f'<rect x="{x:.1f}" y="{y:.1f}" width="{width - 1:.1f}" height="{height:.1f}" '
+            f'class="bar"><title>{count}</title></rect>')
+
+
+def _marker(value: float, low: float, span: float) -> str:
+    x = PAD + (value - low) / span * (WIDTH - 2 * PAD)
+    return (f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{PAD / 2}" y2="{HEIGHT - PAD}" '
+            f'class="marker"/>')
+
+
+def percentile(values: list[float], value: float) -> int:
+    """Share of the collection at or below this value, in percent."""
+    if not values:
+        return 0
+    return round(100 * sum(1 for v in values if v <= value) / len(values))

@@ -1,0 +1,39 @@
+"""Accession page with traits, charts and history; descriptor pages; compare; calendar."""
+
+
+def test_accession_page_shows_traits_charts_history_and_map(client, catalogue):
+    page = client.get("/accessions/S001?lang=en").get_data(as_text=True)
+    assert "<h2>Traits</h2>" in page and 'class="chart"' in page
+    assert 'aria-label="Harvest (ripening) date: 07-12"' in page  # marker at its own value
+    assert "Evaluation history" in page and "2026 评价" in page
+    assert 'id="map" class="map" data-lat="31.1"' not in page  # landrace: exact for all
+
+
+def test_wild_coordinates_on_the_map_are_rounded_for_the_public(client, make_accession):
+    make_accession(accenumb="W9", sampstat="110", declatitude="31.07512",
+                   declongitude="109.87643")
+    page = client.get("/accessions/W9").get_data(as_text=True)
+    assert 'data-lat="31.1" data-lon="109.9"' in page and "31.075" not in page
+    assert "vendor/leaflet/leaflet.js" in page
+
+
+def test_descriptor_pages(client, catalogue):
+    index = client.get("/descriptors/").get_data(as_text=True)
+    assert 'href="/descriptors/SSC"' in index and "可溶性固形物含量" in index
+    page = client.get("/descriptors/FLESH_COLOR?lang=en").get_data(as_text=True)
+    assert "Definition" in page and "yellow" in page
+    assert client.get("/descriptors/NOPE").status_code == 404
+
+
+def test_compare_highlights_differences(client, catalogue):
+    page = client.get("/compare?a=S001,S002").get_data(as_text=True)
+    assert page.count('class="differs"') >= 2 and "trait differs" in page
+    assert client.get("/compare?a=" + ",".join(f"S00{i}" for i in range(1, 8))).status_code == 400
+
+
+def test_ripening_calendar_orders_by_harvest(client, catalogue):
+    page = client.get("/calendar").get_data(as_text=True)
+    order = [page.index(f">{n}<") for n in ("S001", "S005", "S002", "S003", "S004")]
+    assert order == sorted(order) and "S006" not in page  # restricted
+    only_crisp = client.get("/calendar?q=cuili").get_data(as_text=True)
+    assert ">S001<" in only_crisp and ">S002<" not in only_crisp
