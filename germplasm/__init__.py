@@ -18,6 +18,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config or {})
     _init_extensions(app)
     _register_blueprints(app)
+    from germplasm.admin import init_admin
+
+    init_admin(app)
     return app
 
 
@@ -58,7 +61,7 @@ def _register_blueprints(app: Flask) -> None:
     from flask import render_template
     from flask_babel import get_locale
 
-    from germplasm.accessions import compare, search_views  # noqa: F401  (add their routes)
+    from germplasm.accessions import compare, exports, search_views  # noqa: F401  (routes)
     from germplasm.accessions.views import bp as accessions_bp
     from germplasm.accounts.views import bp as accounts_bp
     from germplasm.evaluations.descriptor_views import bp as descriptors_bp

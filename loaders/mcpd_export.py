@@ -12,9 +12,12 @@ NUMERIC = {"DECLATITUDE", "DECLONGITUDE", "COORDUNCERT", "ELEVATION", "SAMPSTAT"
            "MLSSTAT"}
 
 
-def export_mcpd(path: str | Path, fmt: str = "csv", accessions=None) -> int:
-    """Write every accession (or the given query's) and return how many were written."""
-    rows = (mcpd_row(a) for a in (accessions if accessions is not None else _all()))
+def export_mcpd(path: str | Path, fmt: str = "csv", accessions=None, public: bool = False) -> int:
+    """Write every accession (or the given ones) and return how many were written.
+
+    `public` applies the rule for anonymous users: wild collecting sites rounded to 0.1°.
+    """
+    rows = (mcpd_row(a, public) for a in (accessions if accessions is not None else _all()))
     writer = _write_xlsx if fmt == "xlsx" else _write_csv
     return writer(Path(path), rows)
 
@@ -24,10 +27,14 @@ def _all():
     return db.session.scalars(query.execution_options(yield_per=1000))
 
 
-def mcpd_row(accession: Accession) -> dict[str, object]:
+def mcpd_row(accession: Accession, public: bool = False) -> dict[str, object]:
     row = {}
     for column in ALL_COLUMNS:
         row[column] = _value(accession, column)
+    if public and accession.sampstat is not None and 100 <= accession.sampstat < 200:
+        for column in ("DECLATITUDE", "DECLONGITUDE"):
+            row[column] = None if row[column] is None else round(row[column], 1)
+        row["LATITUDE"] = row["LONGITUDE"] = None  # the DMS text would give the site away
     return row
 
 

@@ -89,12 +89,12 @@ def _number(text: str) -> float:
         return np.nan
 
 
-def page_of(matches: Matches, request: SearchRequest, locale: str) -> dict:
+def page_of(matches: Matches, request: SearchRequest, locale: str, columns=()) -> dict:
+    """One page of items, with the trait columns asked for (default: those filtered or
+    sorted on, then harvest date, fruit weight and soluble solids)."""
     start = (request.page - 1) * request.per_page
     positions = matches.positions[start:start + request.per_page]
-    codes = list(dict.fromkeys([t.code for t in request.traits]
-                               + ([request.sort.lstrip("-")] if _is_trait(request.sort) else [])
-                               + list(DEFAULT_TRAITS)))
+    codes = list(columns) or trait_columns(request)
     return {
         "total": len(matches.positions), "page": request.page, "per_page": request.per_page,
         "source": matches.source,
@@ -102,6 +102,12 @@ def page_of(matches: Matches, request: SearchRequest, locale: str) -> dict:
         "facets": facets(matches.snapshot, matches.positions, locale,
                          [t.code for t in request.traits]),
     }
+
+
+def trait_columns(request: SearchRequest) -> list[str]:
+    return list(dict.fromkeys([t.code for t in request.traits]
+                              + ([request.sort.lstrip("-")] if _is_trait(request.sort) else [])
+                              + list(DEFAULT_TRAITS)))
 
 
 def _is_trait(sort: str) -> bool:

@@ -12,8 +12,12 @@ TRAIT_ROWS = 3
 
 
 def _trait_expressions() -> list[str]:
-    """From the form's rows (code, min, max) plus any `trait=CODE:..` parameters."""
+    """From the form's rows (code, min, max), category checkboxes (`c_CODE`) and any
+    `trait=CODE:..` parameters."""
     expressions = request.args.getlist("trait")
+    for key in request.args:
+        if key.startswith("c_") and request.args.getlist(key):
+            expressions.append(f"{key[2:]}:{'|'.join(request.args.getlist(key))}")
     for row in range(TRAIT_ROWS):
         code = request.args.get(f"t{row}", "").strip()
         low = request.args.get(f"t{row}min", "").strip()
@@ -23,20 +27,33 @@ def _trait_expressions() -> list[str]:
     return expressions
 
 
+def current_search():
+    """The search the page's parameters describe (raises QueryProblem)."""
+    return build_request(request.args.get("q", ""), _trait_expressions(),
+                         request.args.get("sort", ""), request.args.get("page", 1),
+                         request.args.get("per_page", 20),
+                         **{n: request.args.getlist(n) for n in FILTER_PARAMS})
+
+
+def chosen_columns() -> list[str]:
+    return [c for c in request.args.getlist("col") if c]
+
+
 @bp.get("/search")
+@bp.get("/")  # registered first, so url_for() gives "/"
 def search_page():
     locale = str(get_locale())
     descriptors = sorted(descriptor_table().values(), key=lambda d: (d.group, d.code))
     error, result = None, None
     try:
-        search = build_request(request.args.get("q", ""), _trait_expressions(),
-                               request.args.get("sort", ""), request.args.get("page", 1),
-                               request.args.get("per_page", 20),
-                               **{n: request.args.getlist(n) for n in FILTER_PARAMS})
-        result = page_of(find(search, can_see_restricted=is_staff()), search, locale)
+        search = current_search()
+        result = page_of(find(search, can_see_restricted=is_staff()), search, locale,
+                         chosen_columns())
     except QueryProblem as problem:
         error = problem
     status = 400 if error else 200
+    categorical = [d for d in descriptors if d.data_type == "Nominal"]
     return render_template("accessions/search.html", result=result, error=error,
+                           categorical=categorical, columns=chosen_columns(),
                            descriptors=descriptors, trait_rows=TRAIT_ROWS, locale=locale,
                            by_code={d.code: d for d in descriptors}, args=request.args), status

@@ -15,7 +15,7 @@ def _locale() -> str:
     return str(get_locale() or "zh_CN")
 
 
-@bp.get("/")
+@bp.get("/catalogue")
 def home():
     staff = is_staff()
     page = request.args.get("page", 1, type=int)

@@ -4,7 +4,7 @@
 def test_home_shows_counts_and_the_list_in_chinese(client, make_accession):
     make_accession(accenumb="H1", accename="巫山脆李;Wūshān Cuìlǐ", sampstat="300",
                    origcty="CHN")
-    page = client.get("/").get_data(as_text=True)
+    page = client.get("/catalogue").get_data(as_text=True)
     assert '<html lang="zh-CN">' in page
     assert "种质目录" in page and "地方品种" in page and "中国李" in page
     assert 'href="/accessions/H1"' in page and "巫山脆李；Wūshān Cuìlǐ" in page
@@ -12,15 +12,15 @@ def test_home_shows_counts_and_the_list_in_chinese(client, make_accession):
 
 def test_english_switch_sticks_for_the_session(client, make_accession):
     make_accession(accenumb="H2", sampstat="500", origcty="USA")
-    first = client.get("/?lang=en").get_data(as_text=True)
+    first = client.get("/catalogue?lang=en").get_data(as_text=True)
     assert '<html lang="en">' in first and "Advanced or improved cultivar" in first
-    assert "Catalogue" in client.get("/").get_data(as_text=True)
+    assert "Catalogue" in client.get("/catalogue").get_data(as_text=True)
 
 
 def test_list_is_paginated(client, make_accession):
     for number in range(5):
         make_accession(accenumb=f"PG{number}")
-    page = client.get("/?per_page=2&page=2").get_data(as_text=True)
+    page = client.get("/catalogue?per_page=2&page=2").get_data(as_text=True)
     assert "PG2" in page and "PG3" in page and "PG0" not in page and "PG4" not in page
 
 
@@ -43,7 +43,7 @@ def test_unknown_accession_is_a_404_page(client):
 def test_restricted_accessions_are_hidden_from_the_public(client, make_accession):
     make_accession(accenumb="R1", restricted="Y")
     assert client.get("/accessions/R1").status_code == 404
-    assert "R1" not in client.get("/").get_data(as_text=True)
+    assert "R1" not in client.get("/catalogue").get_data(as_text=True)
 
 
 def test_wild_coordinates_are_rounded_for_the_public(client, make_accession):

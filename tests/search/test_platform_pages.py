@@ -37,3 +37,32 @@ def test_ripening_calendar_orders_by_harvest(client, catalogue):
     assert order == sorted(order) and "S006" not in page  # restricted
     only_crisp = client.get("/calendar?q=cuili").get_data(as_text=True)
     assert ">S001<" in only_crisp and ">S002<" not in only_crisp
+
+
+def test_export_the_current_result_set(client, catalogue):
+    csv_text = client.get("/export/csv?q=李&col=SSC&col=HARVEST_DATE").get_data(as_text=True)
+    lines = csv_text.lstrip("\ufeff").splitlines()
+    assert lines[0] == "ACCENUMB,INSTCODE,NAMES,SPECIES,SAMPSTAT,ORIGCTY,可溶性固形物含量,果实成熟期"
+    assert any(line.startswith("S001,") and line.endswith(",13.5,07-12") for line in lines)
+    assert not any(line.startswith("S006,") for line in lines)  # restricted
+    xlsx = client.get("/export/xlsx?q=李")
+    assert xlsx.status_code == 200 and xlsx.data[:2] == b"PK"
+    mcpd = client.get("/export/mcpd?q=巫山").get_data(as_text=True)
+    assert mcpd.splitlines()[0].startswith("PUID,INSTCODE,ACCENUMB") and ",S001," in mcpd
+
+
+def test_public_mcpd_export_rounds_wild_coordinates(client, make_accession, index_dir):
+    from search import accession_index
+
+    make_accession(accenumb="W8", accename="野李", sampstat="110", declatitude="31.07512",
+                   declongitude="109.87643", latitude="310430N")
+    accession_index.rebuild()
+    mcpd = client.get("/export/mcpd?q=野李").get_data(as_text=True)
+    assert ",31.1," in mcpd and "31.07512" not in mcpd and "310430N" not in mcpd
+
+
+def test_home_page_is_the_catalogue_search(client, catalogue):
+    page = client.get("/").get_data(as_text=True)
+    assert 'role="search"' in page and "共 6 份种质" in page and 'name="col"' in page
+    chosen = client.get("/?c_FLESH_COLOR=5").get_data(as_text=True)
+    assert ">S001<" in chosen and ">S002<" not in chosen

@@ -1,0 +1,56 @@
+"""Download the current search result set as CSV, Excel or MCPD."""
+import tempfile
+from pathlib import Path
+
+from flask import abort, after_this_request, send_file
+from flask_babel import get_locale
+
+from germplasm.accessions.models import Accession
+from germplasm.accessions.search_views import chosen_columns, current_search
+from germplasm.accessions.views import bp
+from germplasm.accounts.permissions import is_staff
+from germplasm.extensions import db
+from loaders.mcpd_export import export_mcpd
+from loaders.result_export import BASE_COLUMNS, result_rows, write_table
+from search.engine import find, trait_columns
+from search.query import QueryProblem
+
+MAX_EXPORT = 60_000
+SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "mcpd": ".csv"}
+
+
+@bp.get("/export/<format>")
+def export_results(format: str):
+    if format not in SUFFIX:
+        abort(404)
+    try:
+        search = current_search()
+    except QueryProblem as problem:
+        abort(400, f"{problem.parameter}: {problem}")
+    matches = find(search, can_see_restricted=is_staff())
+    positions = list(matches.positions[:MAX_EXPORT])
+    accessions = _load([int(matches.snapshot.ids[p]) for p in positions])
+    path = Path(tempfile.mkdtemp()) / f"germplasm-{format}{SUFFIX[format]}"
+    if format == "mcpd":
+        export_mcpd(path, "csv", accessions, public=not is_staff())
+    else:
+        codes = chosen_columns() or trait_columns(search)
+        names = [matches.snapshot.descriptors[c].name(str(get_locale()))
+                 if c in matches.snapshot.descriptors else c for c in codes]
+        write_table(path, format, [*BASE_COLUMNS, *names],
+                    result_rows(accessions, matches.snapshot, positions, codes))
+
+    @after_this_request
+    def _remove(response):
+        path.unlink(missing_ok=True)
+        path.parent.rmdir()
+        return response
+    return send_file(path, as_attachment=True, download_name=path.name)
+
+
+def _load(ids: list[int]) -> list[Accession]:
+    found = {}
+    for start in range(0, len(ids), 1000):
+        query = db.select(Accession).where(Accession.id.in_(ids[start:start + 1000]))
+        found.update({a.id: a for a in db.session.scalars(query)})
+    return [found[i] for i in ids]
