@@ -35,11 +35,11 @@ def login():
 @login_required
 def logout():
     logout_user()
-    return redirect(url_for("accessions.home"))
+    return redirect(url_for("accessions.search_page"))
 
 
 def _safe_next(target: str | None) -> str:
     """Only follow a `next` that stays on this site."""
     if target and not urlsplit(target).netloc and target.startswith("/"):
         return target
-    return url_for("accessions.home")
+    return url_for("accessions.search_page")
