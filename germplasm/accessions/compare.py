@@ -63,10 +63,20 @@ def calendar():
     except QueryProblem as problem:
         abort(400, str(problem))
     matches = find(search, can_see_restricted=is_staff())
+    selected = _selected_numbers()
+    if selected:  # accessions picked by number, e.g. from a comparison
+        keep = set(selected)
+        matches.positions = matches.positions[
+            [str(matches.snapshot.accenumb[p]) in keep for p in matches.positions]]
     harvest = matches.snapshot.means.get("HARVEST_DATE")
     rows = _windows(matches, harvest) if harvest is not None else []
     return render_template("accessions/calendar.html", rows=rows[:200], total=len(rows),
                            weeks=_weeks(rows), args=request.args)
+
+
+def _selected_numbers() -> set[str]:
+    return {n.strip() for value in request.args.getlist("a") for n in value.split(",")
+            if n.strip()}
 
 
 def _windows(matches, harvest) -> list[dict]:

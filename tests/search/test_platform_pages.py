@@ -66,3 +66,18 @@ def test_home_page_is_the_catalogue_search(client, catalogue):
     assert 'role="search"' in page and "共 6 份种质" in page and 'name="col"' in page
     chosen = client.get("/?c_FLESH_COLOR=5").get_data(as_text=True)
     assert ">S001<" in chosen and ">S002<" not in chosen
+
+
+def test_calendar_of_selected_accessions(client, catalogue):
+    page = client.get("/calendar?a=S003,S001").get_data(as_text=True)
+    assert page.index(">S001<") < page.index(">S003<") and ">S002<" not in page
+
+
+def test_user_text_is_escaped_everywhere(client, make_accession, index_dir):
+    from search import accession_index
+
+    make_accession(accenumb="X<1>", accename="<script>alert(1)</script>")
+    accession_index.rebuild()
+    for url in ("/search?q=script", "/compare?a=X<1>", "/catalogue"):
+        page = client.get(url).get_data(as_text=True)
+        assert "<script>alert(1)" not in page and "&lt;script&gt;" in page, url
