@@ -52,10 +52,15 @@ def _accession(row: dict, taxon_id: int, is_demo: bool, now) -> dict:
 
 
 def _insert_returning_ids(records: list[dict]) -> list[int]:
-    """Plain executemany, then the ids by natural key: INSERT .. RETURNING in parameter
-    order degrades to one statement per row on SQLite."""
+    """PostgreSQL: INSERT .. RETURNING in parameter order, batched. SQLite: executemany, then
+    the ids by natural key, because RETURNING in order degrades to one statement per row
+    there (and on PostgreSQL the look-up is planned badly on a table grown mid-transaction)."""
     if not records:
         return []
+    if db.session.get_bind().dialect.name == "postgresql":
+        statement = Accession.__table__.insert().returning(
+            Accession.__table__.c.id, sort_by_parameter_order=True)
+        return list(db.session.scalars(statement, records))
     db.session.execute(Accession.__table__.insert(), records)
     ids = ids_by_key({(r["instcode"], r["accenumb"]) for r in records})
     return [ids[(r["instcode"], r["accenumb"])] for r in records]

@@ -99,6 +99,9 @@ def _apply(observation: Observation, columns: dict, user: str, source: str) -> b
 
 def _existing(campaign: Campaign, keys: list[tuple]) -> dict[tuple, Observation]:
     found, keys = {}, sorted(set(keys))
+    if not db.session.scalar(db.select(Observation.id).filter_by(campaign_id=campaign.id)
+                             .limit(1)):
+        return found  # a new or empty campaign: nothing to look up
     columns = (Observation.accession_id, Observation.descriptor_id, Observation.plant,
                Observation.replicate)
     for start in range(0, len(keys), 400):

@@ -40,9 +40,11 @@ class ValueParser:
 
     def parse(self, raw, year: int | None = None, order: str | None = None) -> Value | None:
         """None for a missing value; ValueProblem with a readable reason for a bad one."""
+        text = normalise(str(raw)) if raw is not None else ""
+        if text.lower() in self.categories:  # a category named "none" is a value, not a gap
+            return self._category(text)
         if is_missing(raw):
             return None
-        text = normalise(str(raw))
         kind = self.descriptor.data_type
         if kind == "Numerical":
             return Value(num=self._number(text))

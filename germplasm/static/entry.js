@@ -27,6 +27,15 @@
     numbers.forEach(function (input) { ok = check(input) && ok; });
     if (!ok) { event.preventDefault(); form.querySelector("[aria-invalid=true]").focus(); }
   });
+  // Browsers do not submit a form on Enter in a drop-down; staff entering by keyboard expect
+  // Enter to save and move on from any field.
+  form.querySelectorAll("select").forEach(function (select) {
+    select.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      form.querySelector("button[name=save_next]").click();
+    });
+  });
   var first = form.querySelector("fieldset input, fieldset select");
   if (first && !document.querySelector("[aria-invalid=true]")) first.focus();
   else if (document.querySelector("[aria-invalid=true]")) document.querySelector("[aria-invalid=true]").focus();

@@ -133,3 +133,14 @@ def test_exports_long_observations_and_summaries(cli, plums, tmp_path):
     assert "WSL0001,FRUIT_WEIGHT,,2,34.1,33,35.2,1.5556," in summaries
     assert "WSL0001,FRUIT_WEIGHT,2026,2,34.1,33,35.2,1.5556," in summaries
     assert "WSL0001,HARVEST_DATE,,2,196.5,196,197,0.7071," in summaries
+
+
+def test_a_category_called_none_is_a_value_not_a_gap(cli, plums, tmp_path):
+    from germplasm.evaluations.models import Descriptor
+
+    aroma = db.session.scalar(db.select(Descriptor).filter_by(code="AROMA"))
+    none_label = next(c for c in aroma.categories if c.label_en.lower() == "none")
+    sheet = write(tmp_path / "a.csv", "ACCENUMB,AROMA,SSC\nWSL0001,none,none\n")
+    assert run(cli, sheet).exit_code == 0
+    stored = db.session.scalars(db.select(Observation.value_text)).all()
+    assert stored == [none_label.code]  # SSC "none" is missing; AROMA "none" is category

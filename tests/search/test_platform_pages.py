@@ -28,7 +28,8 @@ def test_descriptor_pages(client, catalogue):
 def test_compare_highlights_differences(client, catalogue):
     page = client.get("/compare?a=S001,S002").get_data(as_text=True)
     assert page.count('class="differs"') >= 2 and "trait differs" in page
-    assert client.get("/compare?a=" + ",".join(f"S00{i}" for i in range(1, 8))).status_code == 400
+    seven = ",".join(f"S00{i}" for i in range(1, 8))
+    assert client.get(f"/compare?a={seven}").status_code == 400
 
 
 def test_ripening_calendar_orders_by_harvest(client, catalogue):
@@ -42,7 +43,8 @@ def test_ripening_calendar_orders_by_harvest(client, catalogue):
 def test_export_the_current_result_set(client, catalogue):
     csv_text = client.get("/export/csv?q=李&col=SSC&col=HARVEST_DATE").get_data(as_text=True)
     lines = csv_text.lstrip("\ufeff").splitlines()
-    assert lines[0] == "ACCENUMB,INSTCODE,NAMES,SPECIES,SAMPSTAT,ORIGCTY,可溶性固形物含量,果实成熟期"
+    assert lines[0].split(",") == ["ACCENUMB", "INSTCODE", "NAMES", "SPECIES", "SAMPSTAT",
+                                   "ORIGCTY", "可溶性固形物含量", "果实成熟期"]
     assert any(line.startswith("S001,") and line.endswith(",13.5,07-12") for line in lines)
     assert not any(line.startswith("S006,") for line in lines)  # restricted
     xlsx = client.get("/export/xlsx?q=李")

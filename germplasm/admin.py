@@ -1,0 +1,95 @@
+"""flask-admin at /admin for curators and admins, built inside create_app().
+
+Passport, descriptor and account edits go through the services (see admin_views.py); taxa,
+institutes and campaigns are reference data edited as plain rows.
+"""
+from flask import Flask
+from flask_admin import Admin
+
+from germplasm.accessions.models import Accession, AccessionName, Institute, Taxon
+from germplasm.accounts.models import User
+from germplasm.admin_views import (
+    AccessionView,
+    DescriptorView,
+    GuardedModelView,
+    IndexView,
+    UserView,
+    label,
+)
+from germplasm.evaluations.models import Campaign, Descriptor, Observation
+from germplasm.extensions import db
+from search.state import mark_changed
+
+
+class NameView(GuardedModelView):
+    """Accession names, read-only: they are edited as ACCENAME on the accession."""
+
+    can_create = can_edit = can_delete = False
+    column_list = ("accession", "name", "name_type", "lang", "position")
+    column_searchable_list = ("name", "accession.accenumb")
+    column_filters = ("name_type", "lang")
+    column_default_sort = "name"
+
+
+class TaxonView(GuardedModelView):
+    """Taxa. A renamed taxon changes its accessions' search documents, so they are re-indexed."""
+
+    column_searchable_list = ("genus", "species", "subtaxa", "name_zh", "name_en")
+    column_filters = ("genus", "species")
+    column_default_sort = "genus"
+
+    def on_model_change(self, form, model, is_created) -> None:
+        if not is_created:
+            mark_changed(db.session.scalars(
+                db.select(Accession.id).where(Accession.taxon_id == model.id)))
+
+
+class InstituteView(GuardedModelView):
+    column_searchable_list = ("code", "name_en", "name_zh")
+    column_default_sort = "code"
+
+
+class CampaignView(GuardedModelView):
+    """Campaigns; worklists and observations come from `germplasm campaign` and imports."""
+
+    column_list = ("name", "year", "site", "observers")
+    column_searchable_list = ("name", "site", "observers")
+    column_filters = ("year", "site")
+    column_default_sort = ("year", True)
+    form_columns = ("name", "year", "site", "observers", "description", "descriptors")
+
+
+class ObservationView(GuardedModelView):
+    """Observations, read-only: they are recorded through entry forms and imports."""
+
+    can_create = can_edit = can_delete = False
+    column_list = ("campaign", "accession", "descriptor", "plant", "replicate", "value_num",
+                   "value_text", "value_date", "observed_on", "observer", "status")
+    column_searchable_list = ("accession.accenumb", "descriptor.code", "observer")
+    column_filters = ("campaign.name", "campaign.year", "descriptor.code", "status")
+    column_labels = {"campaign.name": label("评价项目", "Campaign"),
+                     "campaign.year": label("年份", "Year"),
+                     "descriptor.code": label("描述符", "Descriptor"),
+                     "accession.accenumb": label("库编号", "Accession number")}
+
+
+def init_admin(app: Flask) -> Admin:
+    # Views are passed `db`, not `db.session`: flask-admin 2.x then looks up `db.session` at
+    # every use. A session captured here would go stale because the tests swap
+    # `db.session` for a per-test savepoint session (and the old form is deprecated).
+    admin = Admin(app, name=label("种质库管理", "Germplasm admin"),
+                  index_view=IndexView(name=label("首页", "Home"), url="/admin"))
+    views = (
+        (AccessionView, Accession, "accessions", label("种质", "Accessions")),
+        (NameView, AccessionName, "names", label("名称", "Names")),
+        (TaxonView, Taxon, "taxa", label("分类", "Taxa")),
+        (InstituteView, Institute, "institutes", label("单位", "Institutes")),
+        (DescriptorView, Descriptor, "descriptors", label("描述符", "Descriptors")),
+        (CampaignView, Campaign, "campaigns", label("评价项目", "Campaigns")),
+        (ObservationView, Observation, "observations", label("观测值", "Observations")),
+        (UserView, User, "users", label("用户", "Users")),
+    )
+    for view, model, url, name in views:
+        # "admin_" endpoints: the app already has blueprints called "accessions" and so on.
+        admin.add_view(view(model, db, name=name, endpoint=f"admin_{url}", url=url))
+    return admin

@@ -1,0 +1,295 @@
+"""flask-admin views whose edits must go through the services (audit trail, search index,
+descriptor versions); germplasm/admin.py assembles them with the plain views."""
+import logging
+
+from flask import abort, flash
+from flask_admin import AdminIndexView
+from flask_admin.babel import gettext
+from flask_admin.contrib.sqla import ModelView
+from flask_admin.contrib.sqla.filters import IntEqualFilter
+from flask_admin.contrib.sqla.tools import parse_like_term
+from flask_admin.form import BaseForm
+from flask_admin.helpers import get_form_data
+from flask_babel import LazyString, get_locale
+from flask_login import current_user
+from sqlalchemy import or_
+from wtforms import BooleanField, PasswordField, SelectField, StringField
+from wtforms.validators import InputRequired, Length, Optional, Regexp
+
+from germplasm.accessions.mcpd_fields import ALL_COLUMNS, FLAG_FIELDS, MULTI_VALUED, code_lists
+from germplasm.accessions.models import Accession, AccessionName
+from germplasm.accessions.services import PassportProblem, update_passport
+from germplasm.accounts.models import ROLES
+from germplasm.accounts.services import AccountError, create_user
+from germplasm.audit import services as audit
+from germplasm.evaluations.descriptors import PLAIN, VERSIONED, DescriptorProblem, revise
+from germplasm.evaluations.models import GROUPS
+from germplasm.extensions import db, login_manager
+from loaders.mcpd_export import mcpd_row
+from search.state import mark_changed
+
+log = logging.getLogger(__name__)
+
+
+def label(zh: str, en: str) -> LazyString:
+    """A menu or column label in the request's language (the app's catalogue is not ours)."""
+    return LazyString(lambda: en if str(get_locale() or "zh").startswith("en") else zh)
+
+
+def is_admin() -> bool:
+    return current_user.is_authenticated and current_user.has_role("admin")
+
+
+REFUSALS = (PassportProblem, AccountError, DescriptorProblem)
+
+
+class RoleGuard:
+    """Curators and admins only: anonymous visitors go to the login page, others get 403."""
+
+    required_role = "curator"
+
+    def is_accessible(self) -> bool:
+        return current_user.is_authenticated and current_user.has_role(self.required_role)
+
+    def inaccessible_callback(self, name, **kwargs):
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        abort(403)
+
+
+class IndexView(RoleGuard, AdminIndexView):
+    pass
+
+
+class GuardedModelView(RoleGuard, ModelView):
+    page_size = 50
+
+    def save(self, form, change) -> bool:
+        """Run `change` and commit; on any failure roll back, so that nothing is saved."""
+        try:
+            change()
+            db.session.commit()
+            return True
+        except REFUSALS as refusal:
+            db.session.rollback()
+            show_refusal(form, refusal)
+        except Exception as ex:
+            db.session.rollback()
+            if not self.handle_view_exception(ex):
+                flash(gettext("Failed to update record. %(error)s", error=str(ex)), "error")
+                log.exception("admin change failed")
+        return False
+
+
+# Passport columns edited as MCPD text; INSTCODE + ACCENUMB are the key, set by imports.
+TEXT_COLUMNS = tuple(c for c in ALL_COLUMNS if c not in ("INSTCODE", "ACCENUMB") + FLAG_FIELDS)
+_HINTS = {"ACCENAME": "name;name", "ACQDATE": "YYYYMMDD", "COLLDATE": "YYYYMMDD",
+          **{c: "value;value" for c in MULTI_VALUED},
+          # The taxon is chosen by genus, species and subtaxa; authors belong to the taxon.
+          **{c: label("在“分类”中修改", "edit under Taxa") for c in ("SPAUTHOR", "SUBTAUTHOR")}}
+
+
+def passport_form():
+    fields = {c: StringField(c, description=_HINTS.get(c, "")) for c in TEXT_COLUMNS}
+    fields |= {c: BooleanField(c) for c in FLAG_FIELDS}
+    return type("PassportForm", (BaseForm,), fields)
+
+
+def passport_text(accession: Accession) -> dict:
+    """The accession as the MCPD text a curator would type (and an export would write)."""
+    row = mcpd_row(accession)
+    data = {c: "" if row[c] is None else str(row[c]) for c in TEXT_COLUMNS}
+    return data | {c: row[c] == "Y" for c in FLAG_FIELDS}
+
+
+def edited_values(form, current: dict) -> dict:
+    """Only the columns the curator changed: an old value that no longer validates must not
+    block an unrelated edit. A text field missing from the POST is left as it is."""
+    values = {}
+    for column in TEXT_COLUMNS:
+        field = form[column]
+        if field.raw_data and (field.data or "").strip() != current[column]:
+            values[column] = field.data
+    for column in FLAG_FIELDS:
+        if form[column].data != current[column]:
+            values[column] = "Y" if form[column].data else "N"
+    return values
+
+
+class AccessionView(GuardedModelView):
+    """Passport data. Edits go through update_passport (validated, audited, re-indexed).
+    Accessions are not created here: imports (`germplasm import mcpd`) create them.
+    Only the admin role may delete; the deletion is audited and leaves the search index."""
+
+    can_create = False
+    can_view_details = True
+    column_list = ("accenumb", "display_name", "taxon", "sampstat", "origcty", "historic",
+                   "restricted")
+    column_sortable_list = ("accenumb", "sampstat", "origcty", "historic", "restricted")
+    column_default_sort = "accenumb"
+    column_searchable_list = ("accenumb", "names.name")
+    column_labels = {"accenumb": label("库编号", "Accession number"),
+                     "display_name": label("名称", "Name"), "taxon": label("分类", "Taxon"),
+                     "sampstat": label("样品状态", "Biological status"),
+                     "origcty": label("原产国", "Country of origin"),
+                     "historic": label("历史", "Historic"),
+                     "restricted": label("受限", "Restricted"),
+                     "instcode": label("保存单位", "Institute")}
+    column_filters = (
+        IntEqualFilter(Accession.sampstat, "SAMPSTAT", options=[
+            (code, f"{code} {zh} {en}") for code, en, zh in code_lists()["SAMPSTAT"]]),
+        "origcty", "historic", "restricted", "instcode")
+
+    @property
+    def can_delete(self) -> bool:
+        return is_admin()
+
+    def scaffold_form(self):
+        return passport_form()
+
+    def edit_form(self, obj=None):
+        # `data` fills the fields on GET; on POST the submitted text wins.
+        return self._edit_form_class(get_form_data(), data=passport_text(obj))
+
+    def update_model(self, form, model) -> bool:
+        values = edited_values(form, passport_text(model))
+        return self.save(form, lambda: update_passport(
+            model, values, user=current_user.username, source="admin"))
+
+    def on_model_delete(self, model) -> None:
+        audit.record(current_user.username, "accession", model.id, "delete",
+                     accession_id=model.id, old=model.accenumb, source="admin")
+        mark_changed([model.id])  # after the commit the index drops the deleted document
+
+    def _apply_search(self, query, count_query, joins, count_joins, search):
+        # Names are one-to-many: EXISTS keeps one row per accession, where flask-admin's join
+        # would repeat an accession per matching name and inflate the count.
+        for term in search.split():
+            like = parse_like_term(term)
+            clause = or_(Accession.accenumb.ilike(like),
+                         Accession.names.any(AccessionName.name.ilike(like)))
+            query = query.filter(clause)
+            count_query = count_query.filter(clause) if count_query is not None else None
+        return query, count_query, joins, count_joins
+
+
+def show_refusal(form, refusal: Exception) -> None:
+    """A service's refusal: each passport message beside its field, anything else flashed."""
+    errors = getattr(refusal, "errors", None) or {"": [str(refusal)]}
+    for column, messages in errors.items():
+        messages = messages if isinstance(messages, list) else [str(messages)]
+        if column in form:
+            form[column].errors = list(form[column].errors) + messages
+        else:
+            flash(f"{column}: {'; '.join(messages)}" if column else messages[0], "error")
+    flash(str(label("未保存。", "Nothing was saved.")), "error")
+
+
+# Everything revise() compares except data_type: changing the type would reinterpret the
+# stored observations, so that (like categories) is left to `germplasm import descriptors`.
+REVISABLE = tuple(k for k in VERSIONED + PLAIN if k != "data_type")
+_VERSION_NOTE = label("修改此项将生成描述符新版本", "changing this makes a new descriptor version")
+
+
+class DescriptorView(GuardedModelView):
+    """Descriptors are saved through revise(): a change to definition, method, unit or range
+    keeps the old version as a revision and raises the version number, exactly as
+    `germplasm import descriptors` does; a change to names or labels does not. New
+    descriptors, data types and categories come from that import; deactivate, don't delete."""
+
+    can_create = can_delete = False
+    column_list = ("code", "name_zh", "name_en", "group", "data_type", "unit", "version",
+                   "active")
+    column_searchable_list = ("code", "name_zh", "name_en")
+    column_filters = ("group", "data_type", "active")
+    column_default_sort = "code"
+    form_columns = ("name_zh", "name_en", "group", "definition_zh", "definition_en",
+                    "method_zh", "method_en", "unit", "min_value", "max_value", "min_date",
+                    "max_date", "decimals", "better", "trait_class", "trait_name", "method_name",
+                    "scale_name", "source", "active")
+    # Plain SelectFields with string choices (flask-admin's form_choices passes tuples,
+    # which wtforms 3.3 deprecates).
+    form_overrides = {"group": SelectField, "better": SelectField}
+    form_args = {"group": {"choices": list(GROUPS)}, "better": {"choices": ["", "higher", "lower"]},
+                 **{k: {"description": _VERSION_NOTE} for k in VERSIONED},
+                 **{k: {"validators": [Optional(), Regexp(r"^\d\d-\d\d$", message="MM-DD")],
+                        "description": _VERSION_NOTE} for k in ("min_date", "max_date")}}
+
+    def update_model(self, form, model) -> bool:
+        fields = descriptor_fields(model) | {k: _blank(form[k].data) for k in REVISABLE}
+
+        def change():
+            revise(model, fields, current_user.username)
+            model.active = form.active.data
+        return self.save(form, change)
+
+
+def descriptor_fields(descriptor) -> dict:
+    """The fields dict revise() expects, as the descriptor stands (categories unchanged)."""
+    fields = {k: getattr(descriptor, k) for k in ("code",) + VERSIONED + PLAIN}
+    return fields | {"categories": list(descriptor.categories)}
+
+
+def _blank(value):
+    # An emptied text box means "none": "" would differ from NULL and fake a new version.
+    return None if value == "" else value
+
+
+class UserView(GuardedModelView):
+    """Accounts, for the admin role only. Passwords are set, never shown; usernames are
+    fixed once created because the audit trail records them; deactivate instead of delete."""
+
+    required_role = "admin"
+    can_delete = False
+    column_list = ("username", "display_name", "role", "active", "created_at")
+    column_searchable_list = ("username", "display_name")
+    column_filters = ("role", "active")
+    column_default_sort = "username"
+
+    def get_create_form(self):
+        return user_form(creating=True)
+
+    def get_edit_form(self):
+        return user_form(creating=False)
+
+    def create_model(self, form):
+        created = []
+
+        def change():
+            user = create_user(form.username.data.strip(), form.role.data, form.password.data,
+                               form.display_name.data or None)
+            user.active = form.active.data
+            created.append(user)
+        return created[0] if self.save(form, change) else False
+
+    def update_model(self, form, model) -> bool:
+        if model.id == current_user.id and (form.role.data != "admin" or not form.active.data):
+            flash(str(label("不能取消自己的管理员权限或停用自己。",
+                            "You cannot demote or deactivate yourself.")), "error")
+            return False
+
+        def change():
+            model.role, model.active = form.role.data, form.active.data
+            model.display_name = form.display_name.data or None
+            if form.password.data:
+                model.set_password(form.password.data)
+        return self.save(form, change)
+
+
+def user_form(creating: bool):
+    """No password_hash anywhere: a write-only password field (required when creating)."""
+    password_check = [InputRequired() if creating else Optional(), Length(min=8)]
+    fields = {}
+    if creating:  # fields are ordered by creation, so the username comes first
+        fields["username"] = StringField(label("用户名", "Username"),
+                                         validators=[InputRequired(), Length(max=80)])
+    fields |= {
+        "display_name": StringField(label("显示名", "Display name"),
+                                    validators=[Optional(), Length(max=120)]),
+        "role": SelectField(label("角色", "Role"), choices=list(ROLES)),
+        "active": BooleanField(label("启用", "Active"), default=True),
+        "password": PasswordField(label("密码", "Password"), validators=password_check,
+                                  description="" if creating else label(
+                                      "留空则不修改", "leave empty to keep the current one")),
+    }
+    return type("UserForm", (BaseForm,), fields)
