@@ -4,15 +4,9 @@ All coordinates are approximate town or county centres (WGS84); elevations are i
 Nothing here is a real accession record.
 """
 
-MCPD_FIELDS = (
-    "PUID", "INSTCODE", "ACCENUMB", "COLLNUMB", "COLLCODE", "COLLNAME", "COLLINSTADDRESS",
-    "COLLMISSID", "GENUS", "SPECIES", "SPAUTHOR", "SUBTAXA", "SUBTAUTHOR", "CROPNAME",
-    "ACCENAME", "ACQDATE", "ORIGCTY", "COLLSITE", "DECLATITUDE", "LATITUDE", "DECLONGITUDE",
-    "LONGITUDE", "COORDUNCERT", "COORDDATUM", "GEOREFMETH", "ELEVATION", "COLLDATE",
-    "BREDCODE", "BREDNAME", "SAMPSTAT", "ANCEST", "COLLSRC", "DONORCODE", "DONORNAME",
-    "DONORNUMB", "OTHERNUMB", "DUPLSITE", "DUPLINSTNAME", "STORAGE", "MLSSTAT", "REMARKS",
-)
-EXTRA_FIELDS = ("DOI", "HISTORIC", "RESTRICTED")
+# The column order is the project's single MCPD list.
+from germplasm.accessions.mcpd_fields import EXTENSION_COLUMNS as EXTRA_FIELDS  # noqa: F401
+from germplasm.accessions.mcpd_fields import MCPD_COLUMNS as MCPD_FIELDS  # noqa: F401
 
 SPAUTHORS = {
     "salicina": "Lindl.",
