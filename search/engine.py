@@ -32,15 +32,17 @@ def find(request: SearchRequest, can_see_restricted: bool) -> Matches:
     mask = request_mask(snap, request, can_see_restricted)
     scores, source = None, "index"
     if request.text:
-        scores, source = _text_scores(snap, request.text)
+        relevance = request.sort in ("", "relevance")
+        scores, source = _text_scores(snap, request.text, relevance)
         mask &= ~np.isnan(scores)
+        scores = scores if relevance else None  # unscored hits have no score to show
     selected = np.flatnonzero(mask)
     return Matches(snap, _order(snap, selected, request, scores), scores, source)
 
 
-def _text_scores(snap: Snapshot, text: str) -> tuple[np.ndarray, str]:
+def _text_scores(snap: Snapshot, text: str, scored: bool) -> tuple[np.ndarray, str]:
     try:
-        ids, scores, source = *text_hits(text), "index"
+        ids, scores, source = *text_hits(text, scored), "index"
     except IndexUnavailable as problem:
         log.warning("search index unavailable (%s); answering from the database", problem)
         ids, scores, source = *database_hits(text), "database"

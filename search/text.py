@@ -13,16 +13,16 @@ log = logging.getLogger(__name__)
 _state = threading.local()
 
 
-def text_hits(text: str) -> tuple[np.ndarray, np.ndarray]:
+def text_hits(text: str, scored: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """(accession ids, scores) of the documents matching `text`, best first.
 
     Raises IndexUnavailable when there is no usable index. Names are matched fuzzily
     (Santa Rsoa) only when the exact query finds nothing, so typos never flood results.
     """
     searcher = _searcher()
-    hits = _run(searcher, build_query(text, searcher.schema))
+    hits = _run(searcher, build_query(text, searcher.schema), scored)
     if not len(hits[0]) and any(c.isascii() and c.isalpha() for c in text):
-        hits = _run(searcher, build_query(text, searcher.schema, fuzzy=True))
+        hits = _run(searcher, build_query(text, searcher.schema, fuzzy=True), scored)
     return hits
 
 
@@ -53,11 +53,15 @@ def _term(field: str, token: str, fuzzy: bool):
     return Term(field, token)
 
 
-def _run(searcher, query) -> tuple[np.ndarray, np.ndarray]:
+def _run(searcher, query, scored: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Unscored when the caller sorts by something else: scoring is most of the cost."""
     if query is None:
         return np.empty(0, dtype=np.int64), np.empty(0)
-    results = searcher.search(query, limit=None)
     aids = _aid_column(searcher)
+    if not scored:
+        docnums = np.fromiter(searcher.docs_for_query(query), dtype=np.int64)
+        return aids[docnums], np.zeros(len(docnums))
+    results = searcher.search(query, limit=None)
     top = results.top_n
     docnums = np.fromiter((d for _, d in top), dtype=np.int64, count=len(top))
     scores = np.fromiter((s for s, _ in top), dtype=np.float64, count=len(top))

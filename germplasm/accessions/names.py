@@ -58,3 +58,11 @@ def _segments(word: str) -> bool:
         if any(start in ends and word[start:end] in syllables for start in starts):
             ends.add(end)
     return len(word) in ends
+
+
+def warm_up() -> None:
+    """Load the pinyin syllable table and jieba before serving (see wsgi.py)."""
+    _syllables()
+    from search.analyzers import _jieba
+
+    _jieba()
