@@ -12,10 +12,11 @@ from search.fallback import database_hits
 from search.filters import request_mask
 from search.query import SearchRequest
 from search.snapshot import Snapshot, get_snapshot
-from search.text import text_hits
+from search.text import text_matches, top_scored
 
 log = logging.getLogger(__name__)
 DEFAULT_TRAITS = ("HARVEST_DATE", "FRUIT_WEIGHT", "SSC")
+SCORE_ALL, CANDIDATES = 2000, 400
 
 
 @dataclass
@@ -32,25 +33,51 @@ def find(request: SearchRequest, can_see_restricted: bool) -> Matches:
     mask = request_mask(snap, request, can_see_restricted)
     scores, source = None, "index"
     if request.text:
-        relevance = request.sort in ("", "relevance")
-        scores, source = _text_scores(snap, request.text, relevance)
-        mask &= ~np.isnan(scores)
-        scores = scores if relevance else None  # unscored hits have no score to show
+        query, source = _text_mask(snap, request.text, mask)
+        if query is not None and request.sort in ("", "relevance"):
+            limit = request.page * request.per_page
+            candidates = _candidates(snap, np.flatnonzero(mask), limit)
+            scores = _scores(snap, *top_scored(query, snap.ids[candidates], limit))
     selected = np.flatnonzero(mask)
     return Matches(snap, _order(snap, selected, request, scores), scores, source)
 
 
-def _text_scores(snap: Snapshot, text: str, scored: bool) -> tuple[np.ndarray, str]:
+def _text_mask(snap: Snapshot, text: str, mask: np.ndarray):
+    """Narrow `mask` to the text's matches; (the whoosh query, or None, and the source)."""
     try:
-        ids, scores, source = *text_hits(text, scored), "index"
+        query, ids = text_matches(text)
+        source = "index"
     except IndexUnavailable as problem:
         log.warning("search index unavailable (%s); answering from the database", problem)
-        ids, scores, source = *database_hits(text), "database"
+        (ids, _), query, source = database_hits(text), None, "database"
+    mask &= _aligned(snap, ids, np.ones(len(ids))) == 1
+    return query, source
+
+
+def _candidates(snap: Snapshot, matched: np.ndarray, limit: int) -> np.ndarray:
+    """The accessions worth scoring. Scoring all 45,000 that contain 李 takes whoosh about a
+    second; BM25 ranks short names first for such a query, so beyond SCORE_ALL matches
+    only the shortest-named few hundred are scored, and the rest follow unscored."""
+    if len(matched) <= SCORE_ALL:
+        return matched
+    keep = max(CANDIDATES, 5 * limit)
+    lengths = snap.columns["name_length"][matched]
+    return matched[np.argpartition(lengths, min(keep, len(matched) - 1))[:keep]]
+
+
+def _scores(snap: Snapshot, ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    return _aligned(snap, ids, scores)
+
+
+def _aligned(snap: Snapshot, ids: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """values placed at the snapshot positions of ids; NaN everywhere else."""
     aligned = np.full(len(snap.ids), np.nan)
-    where = np.searchsorted(snap.ids, ids)
-    known = (where < len(snap.ids)) & (snap.ids[np.minimum(where, len(snap.ids) - 1)] == ids)
-    aligned[where[known]] = scores[known]
-    return aligned, source
+    if len(snap.ids) and len(ids):
+        where = np.searchsorted(snap.ids, ids)
+        clipped = np.minimum(where, len(snap.ids) - 1)
+        known = snap.ids[clipped] == ids
+        aligned[clipped[known]] = values[known]
+    return aligned
 
 
 def _order(snap: Snapshot, selected: np.ndarray, request: SearchRequest,
@@ -58,7 +85,9 @@ def _order(snap: Snapshot, selected: np.ndarray, request: SearchRequest,
     sort = request.sort or ("relevance" if request.text else "accenumb")
     names = snap.accenumb[selected].astype(str)
     if sort == "relevance" and scores is not None:
-        keys = (names, -scores[selected])
+        chosen = scores[selected]  # only the shown pages were scored; the rest follow
+        missing = np.isnan(chosen)
+        keys = (names, np.where(missing, 0, -chosen), missing)
     elif sort.lstrip("-") == "accenumb":
         keys = (names,)
     else:

@@ -2,6 +2,7 @@
 import logging
 import os
 import threading
+from collections import OrderedDict
 
 import numpy as np
 from whoosh.query import And, FuzzyTerm, Or, Term
@@ -11,19 +12,75 @@ from search.schema import FUZZY_FIELDS, TEXT_FIELDS
 
 log = logging.getLogger(__name__)
 _state = threading.local()
+CACHE_SIZE = 256
+_cache: OrderedDict = OrderedDict()
 
 
-def text_hits(text: str, scored: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """(accession ids, scores) of the documents matching `text`, best first.
+def text_matches(text: str):
+    """(the query used, accession ids of every matching document), unscored.
 
     Raises IndexUnavailable when there is no usable index. Names are matched fuzzily
     (Santa Rsoa) only when the exact query finds nothing, so typos never flood results.
+    Results are cached per index generation: a popular word such as 李 matches nearly the
+    whole catalogue, and reading its postings again for every visitor is the slow part.
     """
     searcher = _searcher()
-    hits = _run(searcher, build_query(text, searcher.schema), scored)
-    if not len(hits[0]) and any(c.isascii() and c.isalpha() for c in text):
-        hits = _run(searcher, build_query(text, searcher.schema, fuzzy=True), scored)
-    return hits
+    key = (_generation(searcher), text)
+    if key not in _cache:
+        _cache[key] = _text_matches(searcher, text)
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    _cache.move_to_end(key)
+    return _cache[key]
+
+
+def _generation(searcher) -> tuple:
+    ix = searcher._ix  # whoosh keeps the index it was opened from here
+    return (str(ix.storage.folder), os.stat(ix.storage.folder).st_ino, ix.latest_generation())
+
+
+def _text_matches(searcher, text: str):
+    query = build_query(text, searcher.schema)
+    ids = _matching_ids(searcher, query)
+    if not len(ids) and any(c.isascii() and c.isalpha() for c in text):
+        query = build_query(text, searcher.schema, fuzzy=True)
+        ids = _matching_ids(searcher, query)
+    return query, ids
+
+
+def top_scored(query, allowed_ids: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
+    """The `limit` best-scoring documents among the allowed accessions, best first.
+
+    Scoring every one of 45,000 documents that contain 李 costs far more than finding
+    them; only the page being shown needs a score.
+    """
+    searcher = _searcher()
+    key = (_generation(searcher), "top", str(query), limit, hash(allowed_ids.tobytes()))
+    if key not in _cache:
+        _cache[key] = _top_scored(searcher, query, allowed_ids, limit)
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    _cache.move_to_end(key)
+    return _cache[key]
+
+
+def _top_scored(searcher, query, allowed_ids: np.ndarray, limit: int):
+    aids = _aid_column(searcher)
+    order = np.argsort(aids)
+    where = np.searchsorted(aids, allowed_ids, sorter=order)
+    docnums = order[np.minimum(where, len(order) - 1)]
+    allowed = set(docnums[aids[docnums] == allowed_ids].tolist())
+    results = searcher.search(query, limit=limit, filter=allowed)
+    top = results.top_n
+    return (aids[np.fromiter((d for _, d in top), dtype=np.int64, count=len(top))],
+            np.fromiter((score for score, _ in top), dtype=np.float64, count=len(top)))
+
+
+def _matching_ids(searcher, query) -> np.ndarray:
+    if query is None:
+        return np.empty(0, dtype=np.int64)
+    docnums = np.fromiter(searcher.docs_for_query(query), dtype=np.int64)
+    return _aid_column(searcher)[docnums]
 
 
 def build_query(text: str, schema, fuzzy: bool = False):
@@ -51,21 +108,6 @@ def _term(field: str, token: str, fuzzy: bool):
     if fuzzy and field in FUZZY_FIELDS and len(token) >= 4 and token.isascii():
         return FuzzyTerm(field, token, maxdist=1 if len(token) < 4 else 2, prefixlength=1)
     return Term(field, token)
-
-
-def _run(searcher, query, scored: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Unscored when the caller sorts by something else: scoring is most of the cost."""
-    if query is None:
-        return np.empty(0, dtype=np.int64), np.empty(0)
-    aids = _aid_column(searcher)
-    if not scored:
-        docnums = np.fromiter(searcher.docs_for_query(query), dtype=np.int64)
-        return aids[docnums], np.zeros(len(docnums))
-    results = searcher.search(query, limit=None)
-    top = results.top_n
-    docnums = np.fromiter((d for _, d in top), dtype=np.int64, count=len(top))
-    scores = np.fromiter((s for s, _ in top), dtype=np.float64, count=len(top))
-    return aids[docnums], scores
 
 
 def _aid_column(searcher) -> np.ndarray:
@@ -96,5 +138,6 @@ def _searcher():
 
 
 def forget() -> None:
-    """Drop this thread's searcher (tests, or after moving the index)."""
+    """Drop this thread's searcher and the match cache (tests, or after moving the index)."""
     _state.__dict__.clear()
+    _cache.clear()
