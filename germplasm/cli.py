@@ -4,7 +4,12 @@ from flask.cli import FlaskGroup
 from flask_migrate import upgrade
 
 from germplasm import MIGRATIONS_DIR, create_app
-from germplasm.accessions.commands import demo_command, export_group, import_group
+from germplasm.accessions.commands import (
+    demo_command,
+    export_group,
+    import_group,
+    photos_group,
+)
 from germplasm.accessions.search_commands import (
     reindex_command,
     screen_command,
@@ -32,6 +37,7 @@ cli.add_command(import_group)
 cli.add_command(export_group)
 cli.add_command(demo_command)
 cli.add_command(users_group)
+cli.add_command(photos_group)
 cli.add_command(campaign_group)
 cli.add_command(search_command)
 cli.add_command(reindex_command)

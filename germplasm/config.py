@@ -26,6 +26,7 @@ def load_config(instance_path: str) -> dict:
     return {
         "SQLALCHEMY_DATABASE_URI": os.environ.get("GERMPLASM_DATABASE_URL", default_db),
         "GERMPLASM_INDEX_DIR": os.environ.get("GERMPLASM_INDEX_DIR", str(instance / "index")),
+        "GERMPLASM_PHOTO_DIR": os.environ.get("GERMPLASM_PHOTO_DIR", str(instance / "photos")),
         "SECRET_KEY": _secret_key(instance),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -96,3 +96,30 @@ def demo_command(accessions, seed, if_empty, evaluations, user) -> None:
     passport.rejected += observations.rejected
     passport.written = passport.written and (observations.written or not evaluations)
     finish(passport, None)
+
+
+photos_group = AppGroup("photos", help="Accession photos.")
+
+
+@photos_group.command("add")
+@click.argument("accenumb")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--caption")
+@click.option("--taken-on", help="YYYY-MM-DD")
+@click.option("--user", default=getpass.getuser, help="Name recorded in the audit trail.")
+def add_photos_command(accenumb, paths, caption, taken_on, user) -> None:
+    """Attach JPEG, PNG or WebP pictures to an accession."""
+    from germplasm.accessions.photos import PhotoProblem, add_photo
+    from germplasm.accessions.services import get_by_number
+
+    accession = get_by_number(accenumb)
+    if accession is None:
+        raise click.UsageError(f"no accession {accenumb}")
+    try:
+        for path in paths:
+            add_photo(accession, Path(path), user, caption, taken_on)
+    except PhotoProblem as problem:
+        db.session.rollback()
+        raise click.UsageError(str(problem)) from None
+    commit()
+    click.echo(f"{len(paths)} photo(s) added to {accenumb}")

@@ -184,3 +184,18 @@ class PedigreeLink(db.Model):
     parent: Mapped[Accession | None] = relationship(
         foreign_keys=[parent_id], back_populates="progeny_links"
     )
+
+
+class AccessionPhoto(db.Model):
+    """A photograph of an accession (tree, flower, fruit), kept as a file in the photo folder."""
+
+    __tablename__ = "accession_photos"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    accession_id: Mapped[int] = mapped_column(
+        ForeignKey("accessions.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(200), unique=True)
+    content_type: Mapped[str] = mapped_column(String(40))
+    caption: Mapped[str | None] = mapped_column(String(300))
+    taken_on: Mapped[str | None] = mapped_column(String(10))
+    user: Mapped[str] = mapped_column(String(100))

@@ -47,3 +47,8 @@ def accession_page(page: int, per_page: int, can_see_restricted: bool):
 def find(accenumb: str, can_see_restricted: bool) -> Accession | None:
     query = visible(select(Accession).where(Accession.accenumb == accenumb), can_see_restricted)
     return db.session.scalars(query.order_by(Accession.id)).first()
+
+
+def find_by_id(accession_id: int, can_see_restricted: bool) -> Accession | None:
+    query = visible(select(Accession).where(Accession.id == accession_id), can_see_restricted)
+    return db.session.scalars(query).first()

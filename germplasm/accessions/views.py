@@ -1,12 +1,15 @@
 """Catalogue pages: home with counts and the accession list, and the accession page."""
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template, request, send_from_directory
 from flask_babel import get_locale
 
 from germplasm.accessions import queries
 from germplasm.accessions.detail_context import map_context, trait_context
+from germplasm.accessions.models import AccessionPhoto
+from germplasm.accessions.photos import photo_dir, photos_of
 from germplasm.accessions.presenters import coordinates, passport
 from germplasm.accounts.permissions import is_staff
 from germplasm.evaluations.display import trait_value
+from germplasm.extensions import db
 
 bp = Blueprint("accessions", __name__)
 
@@ -35,6 +38,7 @@ def detail(accenumb: str):
     if accession is None:
         abort(404)
     position = coordinates(accession, exact=staff)
+    extra = {"photos": photos_of(accession.id)}
     return render_template(
         "accessions/detail.html",
         accession=accession,
@@ -42,4 +46,15 @@ def detail(accenumb: str):
         position=position,
         **trait_context(accession.id, _locale(), trait_value),
         **map_context(position),
+        **extra,
     )
+
+
+@bp.get("/photos/<int:photo_id>")
+def photo(photo_id: int):
+    """A photo, under the same rule as its accession (restricted ones for staff only)."""
+    picture = db.session.get(AccessionPhoto, photo_id)
+    if picture is None or queries.find_by_id(picture.accession_id, is_staff()) is None:
+        abort(404)
+    return send_from_directory(photo_dir(), picture.filename, mimetype=picture.content_type,
+                               max_age=86400)

@@ -1,0 +1,56 @@
+"""Accession photos: added from the command line, shown on the page, guarded like it."""
+import struct
+import zlib
+
+import pytest
+
+
+def png(path, width=2, height=2):
+    """A real, tiny PNG file."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+    raw = b"".join(b"\x00" + b"\xa0\x30\x80" * width for _ in range(height))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(
+        ">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b""))
+    return path
+
+
+@pytest.fixture
+def photo_dir(app, tmp_path, monkeypatch):
+    monkeypatch.setitem(app.config, "GERMPLASM_PHOTO_DIR", str(tmp_path / "photos"))
+    return tmp_path / "photos"
+
+
+def test_photo_added_shown_and_served(cli, client, make_accession, photo_dir, tmp_path):
+    make_accession(accenumb="P1", accename="巫山脆李")
+    result = cli("photos", "add", "P1", png(tmp_path / "fruit.png"), "--caption", "果实",
+                 "--taken-on", "2026-07-12")
+    assert result.exit_code == 0, result.output
+    page = client.get("/accessions/P1").get_data(as_text=True)
+    src = page.split('<img src="')[1].split('"')[0]
+    assert 'alt="果实"' in page and "2026-07-12" in page
+    served = client.get(src)
+    assert served.status_code == 200 and served.mimetype == "image/png"
+    assert served.data == (tmp_path / "fruit.png").read_bytes()
+
+
+def test_not_a_picture_is_refused(cli, make_accession, photo_dir, tmp_path):
+    make_accession(accenumb="P2")
+    fake = tmp_path / "fake.jpg"
+    fake.write_text("not a picture")
+    result = cli("photos", "add", "P2", fake)
+    assert result.exit_code == 2 and "not a picture" in result.output
+    assert not photo_dir.exists() or not any(photo_dir.iterdir())
+
+
+def test_photos_of_restricted_accessions_are_hidden(cli, client, make_accession, photo_dir,
+                                                    tmp_path):
+    make_accession(accenumb="P3", restricted="Y")
+    cli("photos", "add", "P3", png(tmp_path / "tree.png"))
+    from germplasm.accessions.models import AccessionPhoto
+    from germplasm.extensions import db
+
+    photo = db.session.scalars(db.select(AccessionPhoto)).one()
+    assert client.get(f"/photos/{photo.id}").status_code == 404
