@@ -37,8 +37,12 @@ test: $(STAMP) $(MO)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# Each script writes its section of docs/benchmarks.md; all four take about half an hour.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/import_mcpd.py
+	$(BIN)/python benchmarks/import_observations.py
+	$(BIN)/python benchmarks/search.py
+	$(BIN)/python benchmarks/web.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

@@ -6,14 +6,31 @@ Each script owns one section of docs/benchmarks.md, delimited by ``<!-- begin NA
 
 from __future__ import annotations
 
+import importlib
 import os
 import platform
 import re
 import sqlite3
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
+
+BENCH_DIR = Path(__file__).resolve().parent
+
+
+def import_search_package() -> None:
+    """`benchmarks/search.py` is named like the `search` package, and Python puts a script's
+    folder first on sys.path: import the package with that folder out of the way, so that
+    every later `import search` (the app does it) gets the package, not the script."""
+    saved = sys.path[:]
+    sys.path[:] = [p for p in saved if Path(p or ".").resolve() != BENCH_DIR]
+    importlib.import_module("search")
+    sys.path[:] = saved
+
+
+import_search_package()  # every script imports this module before the app
 
 DOCS_FILE = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 PREAMBLE = ("# Benchmarks\n\nThe figures below are written by the scripts in `benchmarks/`; "
