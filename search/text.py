@@ -98,16 +98,15 @@ def _field_query(schema, field: str, boost: float, word: str, fuzzy: bool):
     tokens = [t.text for t in schema[field].analyzer(word, mode="query")]
     if not tokens:
         return None
-    terms = [_term(field, token, fuzzy) for token in dict.fromkeys(tokens)]
-    query = terms[0] if len(terms) == 1 else And(terms)
-    query.boost = boost
-    return query
+    # The boost goes on each term: whoosh ignores it on a compound query.
+    terms = [_term(field, token, fuzzy, boost) for token in dict.fromkeys(tokens)]
+    return terms[0] if len(terms) == 1 else And(terms)
 
 
-def _term(field: str, token: str, fuzzy: bool):
+def _term(field: str, token: str, fuzzy: bool, boost: float):
     if fuzzy and field in FUZZY_FIELDS and len(token) >= 4 and token.isascii():
-        return FuzzyTerm(field, token, maxdist=1 if len(token) < 4 else 2, prefixlength=1)
-    return Term(field, token)
+        return FuzzyTerm(field, token, boost=boost, maxdist=2, prefixlength=1)
+    return Term(field, token, boost=boost)
 
 
 def _aid_column(searcher) -> np.ndarray:

@@ -59,3 +59,12 @@ def test_json_shape(search):
     item = result["items"][0]
     assert item["names"] == ["巫山脆李", "Wūshān Cuìlǐ"] and item["species"] == "Prunus salicina"
     assert item["score"] > 0 and item["traits"]["SSC"] == 13.5
+
+
+def test_a_name_match_outranks_a_pedigree_match(cli, catalogue, make_accession, index_dir):
+    from search import accession_index
+
+    make_accession(accenumb="S050", accename="巫脆1号", ancest="巫山脆李 × Santa Rosa")
+    accession_index.rebuild()
+    result = json.loads(cli("search", "巫山脆李", "--json", "--public-only").output)
+    assert [i["accenumb"] for i in result["items"]] == ["S001", "S050"]
