@@ -8,6 +8,8 @@ own fresh process:
 - times five kinds of query through the API test client (``GET /api/v1/accessions``):
   Chinese text, pinyin, trait range, text + trait + filter, sorted by trait. Each kind has a
   few realistic variants, cycled over --repeat timed requests after 10 warm-up requests;
+  the text kinds a second time with search.text's cache of matches emptied before each
+  request ("uncached"), since repeating a few texts would otherwise time only cache hits;
 - times a plain SQL query doing the same kind of work (first page of 20 plus count(*))
   through SQLAlchemy Core on a connection, with the same repetitions. Pinyin has none: the
   database holds no pinyin;
@@ -16,8 +18,8 @@ own fresh process:
 
 It checks the targets (at 50,000 accessions on SQLite: p95 under 50 ms for every kind and a
 full index build under 60 s), prints the tables and writes them to docs/benchmarks.md
-(section "search"). --profile prints a cProfile of one request of the slowest variant of
-every kind that misses the p95 target.
+(section "search"). --profile prints a cProfile of one uncached request of the slowest
+variant of every kind that misses the p95 target.
 
 Run from the repository root:
 
