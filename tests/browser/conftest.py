@@ -55,7 +55,8 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: floa
                 if response.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
+            time.sleep(0.2)  # not listening yet
+            continue
         time.sleep(0.2)
     raise RuntimeError(f"server did not answer within {timeout} s:\n{log.read_text()}")
 
