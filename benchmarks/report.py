@@ -98,3 +98,15 @@ def _read_lines(path: str) -> list[str]:
         return Path(path).read_text().splitlines()
     except OSError:
         return []
+
+
+def percentile(samples: list[float], q: float) -> float:
+    """The q-th percentile in milliseconds, NaN when there are no samples."""
+    import numpy as np
+
+    return float(np.percentile(samples, q)) if samples else float("nan")
+
+
+def mark(ok: bool | None) -> str:
+    """A target column's cell: yes, **NO**, or – where the target does not apply."""
+    return "–" if ok is None else ("yes" if ok else "**NO**")

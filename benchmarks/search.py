@@ -59,71 +59,38 @@ import os  # noqa: E402
 import pstats  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
 from urllib.parse import urlencode  # noqa: E402
 
 import numpy as np  # noqa: E402
 from flask_migrate import upgrade  # noqa: E402
-from import_mcpd import POSTGRES_URL, fresh_database, in_fresh_process, peak_rss_mb  # noqa: E402
-from report import machine_description, utc_now, write_section  # noqa: E402
-from sqlalchemy import and_, func, select, text, update  # noqa: E402
+from import_mcpd import fresh_database, in_fresh_process, peak_rss_mb  # noqa: E402
+from report import write_section  # noqa: E402
+from search_sql import sql_timings  # noqa: E402
+from search_tables import (  # noqa: E402
+    KINDS,
+    P95_TARGET_MS,
+    PER_PAGE,
+    SEED,
+    WARM_UP,
+    Result,
+    VariantTimings,
+    build_table,
+    kind_figures,
+    latency_table,
+    section,
+    variant_table,
+)
+from sqlalchemy import text, update  # noqa: E402
 
 from germplasm import MIGRATIONS_DIR, create_app  # noqa: E402
-from germplasm.accessions.models import Accession, AccessionName, Taxon  # noqa: E402
-from germplasm.evaluations.models import ALL_YEARS, TraitSummary  # noqa: E402
 from germplasm.extensions import db  # noqa: E402
 from germplasm.initial_data import load_initial_data  # noqa: E402
 from loaders.demo_catalogue import load_demo  # noqa: E402
 from search import accession_index  # noqa: E402
 from search import text as search_text  # noqa: E402
-from search.params import descriptor_table  # noqa: E402
-from search.query import parse_trait  # noqa: E402
 from search.state import SearchState  # noqa: E402
 
-SEED, WARM_UP, PER_PAGE = 0, 10, 20
-TARGET_SIZE, P95_TARGET_MS, BUILD_TARGET_S = 50000, 50.0, 60.0
 PROFILED_CODE = r"/(search|germplasm)/|whoosh/(searching|collectors)\.py"
-KINDS = {  # kind -> variants (query parameters)
-    "Chinese text": [{"q": q} for q in ("脆李", "巫山", "蜂糖李", "李", "青脆")],
-    "pinyin": [{"q": q} for q in ("cuili", "wushan cuili", "fengtangli", "qingcui")],
-    "trait range": [{"trait": t} for t in ("SSC:14..", "FRUIT_WEIGHT:..40",
-                                           "HARVEST_DATE:..07-20")],
-    "text + trait + filter": [{"q": "李", "trait": "SSC:13..", "origin": "CHN"},
-                              {"q": "cuili", "trait": "HARVEST_DATE:..07-31",
-                               "species": "salicina"}],
-    "sorted by trait": [{"sort": "-SSC"}, {"sort": "HARVEST_DATE", "trait": "FRUIT_WEIGHT:30.."}],
-}
-
-
-@dataclass
-class VariantTimings:
-    kind: str
-    params: dict[str, str]
-    api_ms: list[float]  # the same few texts again and again: text matches come from cache
-    api_total: int
-    uncached_ms: list[float] | None  # text-match cache emptied first; None: no text
-    sql_ms: list[float] | None  # None: no SQL equivalent (pinyin)
-    sql_total: int | None
-
-    @property
-    def label(self) -> str:
-        return "&".join(f"{k}={v}" for k, v in self.params.items())
-
-
-@dataclass
-class Result:
-    engine: str
-    size: int
-    load_s: float
-    build_s: float
-    indexed: int
-    build_rss_mb: float
-    first_ms: float  # first request of a fresh process
-    changed_ms: float  # first request after a catalogue change
-    warm_ms: float  # the same request, warm (median)
-    load_avg: float  # 1-minute load average just before the query process started
-    query_rss_mb: float
-    variants: list[VariantTimings]
 
 
 # --- building the database and the index (each in its own process) --------------------------
@@ -227,80 +194,6 @@ def snapshot_requests(app, client) -> tuple[float, float, float]:
     return first, changed, warm
 
 
-# --- the plain SQL equivalents ----------------------------------------------------------------
-
-
-def sql_equivalent(params: dict[str, str], descriptors) -> tuple | None:
-    """(first page, count) statements doing the variant's work in plain SQL, or None."""
-    words = params.get("q", "")
-    if any(c.isascii() and c.isalpha() for c in words):
-        return None  # pinyin: the database holds none
-    a = Accession.__table__
-    query = select(a.c.id, a.c.accenumb).where(a.c.restricted.is_(False))
-    if words:
-        names = AccessionName.__table__
-        query = query.where(a.c.id.in_(
-            select(names.c.accession_id).where(names.c.name.like(f"%{words}%"))))
-    if "trait" in params:
-        query = _trait_range(query, parse_trait(params["trait"], descriptors), descriptors)
-    query = _filters(query, params)
-    order, query = _sort_key(query, params.get("sort"), descriptors)
-    return (query.order_by(*order).limit(PER_PAGE),
-            select(func.count()).select_from(query.subquery()))
-
-
-def _summary(query, code: str, descriptors, outer: bool = False):
-    """Join the overall trait summary of descriptor code; returns (query, its alias)."""
-    a, t = Accession.__table__, TraitSummary.__table__.alias(f"t_{code.lower()}")
-    on = and_(t.c.accession_id == a.c.id, t.c.descriptor_id == descriptors[code].id,
-              t.c.year == ALL_YEARS)
-    return query.join_from(a, t, on, isouter=outer), t
-
-
-def _trait_range(query, trait, descriptors):
-    query, t = _summary(query, trait.code, descriptors)
-    if trait.low is not None:
-        query = query.where(t.c.mean >= trait.low)
-    if trait.high is not None:
-        query = query.where(t.c.mean <= trait.high)
-    return query
-
-
-def _filters(query, params: dict[str, str]):
-    a, taxa = Accession.__table__, Taxon.__table__
-    if "origin" in params:
-        query = query.where(a.c.origcty == params["origin"])
-    if "species" in params:
-        query = query.join_from(a, taxa, a.c.taxon_id == taxa.c.id).where(
-            taxa.c.species == params["species"])
-    return query
-
-
-def _sort_key(query, sort: str | None, descriptors):
-    accenumb = Accession.__table__.c.accenumb
-    if not sort:
-        return [accenumb], query
-    query, t = _summary(query, sort.lstrip("-"), descriptors, outer=True)
-    mean = t.c.mean.desc() if sort.startswith("-") else t.c.mean
-    return [t.c.mean.is_(None), mean, accenumb], query
-
-
-def time_sql(connection, statements: list, repeat: int) -> tuple[list[list[float]], list[int]]:
-    """Like time_api, for (page, count) statement pairs."""
-    def run(pair) -> tuple[float, int]:
-        start = time.perf_counter()
-        connection.execute(pair[0]).all()
-        total = connection.execute(pair[1]).scalar_one()
-        return (time.perf_counter() - start) * 1000, total
-
-    samples, totals = [[] for _ in statements], [run(pair)[1] for pair in statements]
-    for i in range(WARM_UP + repeat):
-        elapsed, _ = run(statements[i % len(statements)])
-        if i >= WARM_UP:
-            samples[i % len(statements)].append(elapsed)
-    return samples, totals
-
-
 # --- the query measurement (its own process) --------------------------------------------------
 
 
@@ -321,20 +214,6 @@ def time_queries(url: str, index_dir: str, repeat: int, profile: bool) -> tuple:
     with app.app_context():
         db.engine.dispose()
     return (*snapshot, peak_rss_mb(), variants)
-
-
-def sql_timings(app, params: list[dict], repeat: int) -> tuple[list, list]:
-    """SQL timings and totals per variant; None for variants without an SQL equivalent."""
-    with app.app_context():
-        descriptors = descriptor_table()
-        pairs = [sql_equivalent(p, descriptors) for p in params]
-        db.session.remove()
-        with db.engine.connect() as connection:
-            known = [pair for pair in pairs if pair is not None]
-            samples, totals = time_sql(connection, known, repeat) if known else ([], [])
-    found = iter(zip(samples, totals, strict=True))
-    per_variant = [next(found) if pair is not None else (None, None) for pair in pairs]
-    return [s for s, _ in per_variant], [t for _, t in per_variant]
 
 
 def profile_misses(client, variants: list[VariantTimings]) -> None:
@@ -369,159 +248,6 @@ def measure(engine: str, size: int, tmp_dir: Path, repeat: int, profile: bool) -
         first, changed, warm, rss, variants = in_fresh_process(
             time_queries, url, index_dir, repeat, profile)
     return Result(engine, size, load_s, *build, first, changed, warm, load_avg, rss, variants)
-
-
-# --- figures and tables -----------------------------------------------------------------------
-
-
-def percentile(samples: list[float], q: float) -> float:
-    return float(np.percentile(samples, q)) if samples else float("nan")
-
-
-@dataclass
-class KindFigures:
-    """Milliseconds over a kind's variants; SQL and ratios over those that have SQL."""
-
-    p50: float
-    p95: float
-    uncached_p50: float | None
-    uncached_p95: float | None
-    sql_p50: float | None
-    ratio: float | None  # API p50 / SQL p50
-    uncached_ratio: float | None
-
-    @property
-    def worst_p95(self) -> float:
-        return max(self.p95, self.uncached_p95 or 0.0)
-
-
-def kind_figures(variants: list[VariantTimings]) -> KindFigures:
-    def pooled(which, q: float, among=variants) -> float | None:
-        samples = [t for v in among for t in (getattr(v, which) or [])]
-        return percentile(samples, q) if samples else None
-
-    with_sql = [v for v in variants if v.sql_ms is not None]
-    sql = pooled("sql_ms", 50)
-    api, uncached = pooled("api_ms", 50, with_sql), pooled("uncached_ms", 50, with_sql)
-    return KindFigures(pooled("api_ms", 50), pooled("api_ms", 95), pooled("uncached_ms", 50),
-                       pooled("uncached_ms", 95), sql, sql and api / sql,
-                       sql and uncached and uncached / sql)
-
-
-def _mark(ok: bool | None) -> str:
-    return "–" if ok is None else ("yes" if ok else "**NO**")
-
-
-def _ms(value: float | None) -> str:
-    return "–" if value is None else f"{value:,.1f}"
-
-
-def meets_p95(result: Result, p95: float) -> bool | None:
-    return p95 < P95_TARGET_MS if (result.engine, result.size) == ("sqlite", TARGET_SIZE) else None
-
-
-def meets_build(result: Result) -> bool | None:
-    if (result.engine, result.size) != ("sqlite", TARGET_SIZE):
-        return None
-    return result.build_s < BUILD_TARGET_S
-
-
-def latency_table(results: list[Result]) -> str:
-    lines = ["| engine | accessions | kind | API p50 ms | API p95 ms | uncached p50 ms "
-             "| uncached p95 ms | SQL p50 ms | ratio | uncached ratio "
-             "| p95 < 50 ms at 50,000 on SQLite |",
-             "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|:-:|"]
-    for r in results:
-        for kind in KINDS:
-            mine = [v for v in r.variants if v.kind == kind]
-            f = kind_figures(mine)
-            mark = "¹" if f.sql_p50 is not None and any(v.sql_ms is None for v in mine) else ""
-            lines.append(f"| {r.engine} | {r.size:,} | {kind} | {_ms(f.p50)} | {_ms(f.p95)} "
-                         f"| {_ms(f.uncached_p50)} | {_ms(f.uncached_p95)} "
-                         f"| {_ms(f.sql_p50)}{mark} | {_ratio(f.ratio, mark)} "
-                         f"| {_ratio(f.uncached_ratio, mark)} "
-                         f"| {_mark(meets_p95(r, f.worst_p95))} |")
-    return "\n".join(lines)
-
-
-def _ratio(value: float | None, mark: str) -> str:
-    return "–" if value is None else f"{value:,.1f}×{mark}"
-
-
-def build_table(results: list[Result]) -> str:
-    lines = ["| engine | accessions | demo load s | index build s | documents "
-             "| build peak RSS MiB | first request ms | first after a change ms | same, warm ms "
-             "| query process peak RSS MiB | load avg before queries "
-             "| build < 60 s at 50,000 on SQLite |",
-             "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|"]
-    for r in results:
-        lines.append(f"| {r.engine} | {r.size:,} | {r.load_s:.0f} | {r.build_s:.1f} "
-                     f"| {r.indexed:,} | {r.build_rss_mb:,.0f} | {r.first_ms:,.0f} "
-                     f"| {r.changed_ms:,.0f} | {r.warm_ms:,.1f} | {r.query_rss_mb:,.0f} "
-                     f"| {r.load_avg:.1f} | {_mark(meets_build(r))} |")
-    return "\n".join(lines)
-
-
-def variant_table(results: list[Result]) -> str:
-    lines = ["| engine | accessions | kind | variant | API p50 ms | API p95 ms "
-             "| uncached p50 ms | uncached p95 ms | API total | SQL p50 ms | SQL total |",
-             "|---|--:|---|---|--:|--:|--:|--:|--:|--:|--:|"]
-    for r in results:
-        for v in r.variants:
-            f = kind_figures([v])
-            sql_total = "–" if v.sql_total is None else f"{v.sql_total:,}"
-            lines.append(f"| {r.engine} | {r.size:,} | {v.kind} | `{v.label}` | {_ms(f.p50)} "
-                         f"| {_ms(f.p95)} | {_ms(f.uncached_p50)} | {_ms(f.uncached_p95)} "
-                         f"| {v.api_total:,} | {_ms(f.sql_p50)} | {sql_total} |")
-    return "\n".join(lines)
-
-
-def method_note(repeat: int) -> str:
-    return (
-        f"Latency of `GET /api/v1/accessions` (page 1, {PER_PAGE} per page, anonymous) "
-        "through the Flask test client, on the demo catalogue (`loaders.demo_catalogue."
-        f"load_demo`, seed {SEED}, with its five years of evaluations: trait summaries for "
-        "about 640 accessions whatever the size). Each kind cycles over its variants "
-        f"(table below) for {repeat} timed requests after {WARM_UP} warm-up requests. "
-        "*API*: as they come, so a text seen before is answered from `search.text`'s cache "
-        "of matches (kept per index generation); *uncached*: the same requests with that "
-        "cache emptied before each, as for the first visitor with a text or the first "
-        "request after any re-index (text kinds only). "
-        "*SQL p50*: a plain SQL query doing the same kind of work on the same database, "
-        f"through SQLAlchemy Core on one connection: the first {PER_PAGE} rows (id, "
-        "accenumb) ordered by accenumb or by the sort trait, plus `count(*)`; Chinese text "
-        "is `accession_names.name LIKE '%…%'`, trait ranges join `trait_summaries` (year 0) "
-        "on `mean`, restricted accessions are left out as for an anonymous user; PostgreSQL "
-        "databases are `ANALYZE`d after the load, SQLite ones are not. Pinyin has "
-        "no SQL equivalent (the database holds no pinyin): –. *ratio*: API p50 / SQL p50, "
-        "*uncached ratio*: uncached p50 / SQL p50. The p95 target applies to both p95s. "
-        "¹ over the variants that have an SQL equivalent only (`q=李…`; `q=cuili…` is pinyin).")
-
-
-BUILD_NOTE = (
-    "Index build: `search.accession_index.rebuild` of every accession (two writer "
-    "processes above 2,000 documents), in a fresh process; its peak RSS is the main "
-    "process's `VmHWM`. *First request*: the first request of a fresh process "
-    "(`/api/v1/accessions`, no parameters), which builds the in-memory snapshot; "
-    "*first after a change*: the same request after the catalogue version moved on, "
-    "which rebuilds it; *same, warm*: its median over 20 further requests. None of "
-    "these are part of p50/p95. *load avg before queries*: the machine's 1-minute load "
-    "average as the query process started; much above 1 means other work competed for "
-    "the two cores and the latencies are inflated.")
-VARIANT_NOTE = (
-    "Per variant (API and SQL totals show how far the SQL query matches the API's "
-    "result; the API's text search also looks beyond names, in origin, taxon and notes):")
-
-
-def section(results: list[Result], engines: list[str], repeat: int) -> str:
-    command = " ".join([".venv/bin/python benchmarks/search.py", *sys.argv[1:]])
-    postgres = POSTGRES_URL if "postgresql" in engines else None
-    return "\n\n".join([
-        "## Search", method_note(repeat),
-        f"Run {utc_now()} with `{command}` on:\n\n{machine_description(postgres)}",
-        latency_table(results), BUILD_NOTE, build_table(results),
-        VARIANT_NOTE, variant_table(results),
-    ])
 
 
 def parse_args() -> argparse.Namespace:

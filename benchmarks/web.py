@@ -33,24 +33,17 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gc
-import gzip
-import http.client
 import importlib.util
 import os
 import pstats
-import secrets
-import socket
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import quote, urljoin, urlsplit
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
@@ -71,28 +64,21 @@ search_bench = _load_search_benchmark()
 # The imports below need the `search` package, which search_bench has imported.
 import numpy as np  # noqa: E402
 from import_mcpd import fresh_database, in_fresh_process  # noqa: E402
-from report import machine_description, utc_now, write_section  # noqa: E402
+from report import machine_description, mark, percentile, utc_now, write_section  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
+from web_http import WORKERS, encode, fetch_ok, gunicorn  # noqa: E402
+from web_weight import Weight, weigh  # noqa: E402
 
 from germplasm.accessions.models import Accession  # noqa: E402
 from germplasm.evaluations.models import Observation  # noqa: E402
 from germplasm.extensions import db  # noqa: E402
 
-GUNICORN = Path(sys.executable).with_name("gunicorn")
-WORKERS, WARM_UP, START_TIMEOUT_S = 2, 20, 60.0
-P95_TARGET_MS, WEIGHT_TARGET_KB = 150.0, 500.0
+WARM_UP = 20
+P95_TARGET_MS = 150.0
 HEAVIEST = "WSL00001"
 SEARCH_VARIANTS = ["/", "/?q=脆李", "/?q=cuili&t0=SSC&t0min=13", "/?q=李&sort=-SSC"]
 EVALUATED, NOT_EVALUATED = 3, 4  # accessions besides WSL00001 in the accession rotation
 COMPARE_URL = f"/compare?a={HEAVIEST},WSL00002,WSL00003"
-
-
-@dataclass
-class Fetched:
-    status: int
-    ttfb_ms: float
-    total_ms: float
-    body: bytes
 
 
 @dataclass
@@ -102,25 +88,6 @@ class Variant:
     note: str = ""
     ttfb_ms: list[float] = field(default_factory=list)
     total_ms: list[float] = field(default_factory=list)
-
-
-@dataclass
-class Weight:
-    label: str
-    path: str
-    html_bytes: int
-    asset_bytes: int
-    assets: int  # distinct same-origin URLs fetched
-    references: int  # asset references in the HTML, duplicates included
-    gzip_bytes: int  # HTML and each asset gzip-compressed separately, summed
-    external: list[str]
-
-    @property
-    def total_bytes(self) -> int:
-        return self.html_bytes + self.asset_bytes
-
-    def meets_target(self) -> bool:
-        return self.total_bytes < WEIGHT_TARGET_KB * 1000
 
 
 # --- database, accessions and server ---------------------------------------------------------
@@ -170,87 +137,7 @@ def accession_variants(counts: dict[str, int]) -> list[Variant]:
     return variants
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def gunicorn(url: str, index_dir: str, log_path: Path) -> Iterator[int]:
-    """Run the app under gunicorn on a free port; yield the port; stop it however we leave."""
-    port = free_port()
-    env = {**os.environ, "GERMPLASM_DATABASE_URL": url, "GERMPLASM_INDEX_DIR": index_dir,
-           "GERMPLASM_SECRET_KEY": secrets.token_hex(32)}
-    command = [str(GUNICORN), "-w", str(WORKERS), "-b", f"127.0.0.1:{port}", "wsgi:app"]
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
-                                  stderr=subprocess.STDOUT)
-        try:
-            wait_until_up(server, port, log_path)
-            yield port
-        finally:
-            stop(server)
-
-
-def wait_until_up(server: subprocess.Popen, port: int, log_path: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn exited ({server.returncode}):\n{_tail(log_path)}")
-        try:
-            if fetch(port, "/static/site.css").status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer within {START_TIMEOUT_S:.0f} s:\n"
-                       f"{_tail(log_path)}")
-
-
-def stop(server: subprocess.Popen) -> None:
-    """SIGTERM (graceful: the master stops its workers), then SIGKILL if it lingers."""
-    if server.poll() is None:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def _tail(path: Path, chars: int = 3000) -> str:
-    return path.read_text(errors="replace")[-chars:] if path.exists() else ""
-
-
 # --- HTTP ------------------------------------------------------------------------------------
-
-
-def encode(path: str) -> str:
-    """Percent-encode the non-ASCII characters of a path and query string."""
-    return quote(path, safe="/?&=,:+-._~%")
-
-
-def fetch(port: int, path: str) -> Fetched:
-    """GET on a new connection: TTFB until status line and headers, total until the body."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        start = time.perf_counter()
-        connection.request("GET", encode(path))
-        response = connection.getresponse()
-        ttfb = time.perf_counter() - start
-        body = response.read()
-        total = time.perf_counter() - start
-    finally:
-        connection.close()
-    return Fetched(response.status, ttfb * 1000, total * 1000, body)
-
-
-def fetch_ok(port: int, path: str) -> Fetched:
-    fetched = fetch(port, path)
-    if fetched.status != 200:
-        raise RuntimeError(f"{path}: HTTP {fetched.status} {fetched.body[:300]!r}")
-    return fetched
 
 
 def time_kind(port: int, variants: list[Variant], repeat: int) -> float:
@@ -267,53 +154,6 @@ def time_kind(port: int, variants: list[Variant], repeat: int) -> float:
 
 
 # --- page weight -----------------------------------------------------------------------------
-
-
-class AssetParser(HTMLParser):
-    """Stylesheet, script and image URLs, in document order. Tags inside <title> are text
-    for a browser (the element holds raw text), so they are skipped here too."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-        self.in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self.in_title = True
-        elif not self.in_title:
-            self.urls += [url for url in [asset_url(tag, dict(attrs))] if url]
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-
-
-def asset_url(tag: str, attrs: dict[str, str | None]) -> str | None:
-    if tag == "link" and "stylesheet" in (attrs.get("rel") or "").lower().split():
-        return attrs.get("href") or None
-    if tag in ("script", "img"):
-        return attrs.get("src") or None
-    return None
-
-
-def weigh(port: int, label: str, path: str) -> Weight:
-    """The page's HTML and its same-origin assets, each distinct URL fetched once."""
-    html = fetch_ok(port, path).body
-    parser = AssetParser()
-    parser.feed(html.decode("utf-8", errors="replace"))
-    base = f"http://127.0.0.1:{port}{encode(path)}"
-    urls = [urljoin(base, url) for url in parser.urls]
-    local = [u for u in dict.fromkeys(urls) if urlsplit(u).netloc == urlsplit(base).netloc]
-    bodies = [fetch_ok(port, _path_of(u)).body for u in local]
-    return Weight(label, path, len(html), sum(map(len, bodies)), len(local), len(urls),
-                  sum(len(gzip.compress(b, compresslevel=6)) for b in [html, *bodies]),
-                  [u for u in dict.fromkeys(urls) if u not in local])
-
-
-def _path_of(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def weigh_pages(port: int, accessions: list[Variant]) -> list[Weight]:
@@ -372,14 +212,6 @@ def gc_timer() -> Iterator[list[float]]:
 # --- figures and tables ----------------------------------------------------------------------
 
 
-def percentile(samples: list[float], q: float) -> float:
-    return float(np.percentile(samples, q)) if samples else float("nan")
-
-
-def _mark(ok: bool) -> str:
-    return "yes" if ok else "**NO**"
-
-
 def _kb(n: int) -> str:
     return f"{n / 1000:,.1f}"
 
@@ -399,7 +231,7 @@ def latency_table(variants: list[Variant], first: dict[str, float]) -> str:
         lines.append(f"| {kind} | {len(mine)} | {len(ttfb)} | {first[kind]:,.0f} "
                      f"| {percentile(ttfb, 50):,.1f} | {percentile(ttfb, 95):,.1f} "
                      f"| {percentile(total, 50):,.1f} | {percentile(total, 95):,.1f} "
-                     f"| {_mark(percentile(ttfb, 95) < P95_TARGET_MS)} |")
+                     f"| {mark(percentile(ttfb, 95) < P95_TARGET_MS)} |")
     return "\n".join(lines)
 
 
@@ -423,7 +255,7 @@ def weight_table(weights: list[Weight]) -> str:
         lines.append(f"| {w.label} | `{w.path}` | {_kb(w.html_bytes)} "
                      f"| {w.assets} ({w.references}){external} | {_kb(w.asset_bytes)} "
                      f"| {_kb(w.total_bytes)} | {_kb(w.gzip_bytes)} "
-                     f"| {_mark(w.meets_target())} |")
+                     f"| {mark(w.meets_target())} |")
     return "\n".join(lines)
 
 

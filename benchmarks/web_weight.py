@@ -1,0 +1,79 @@
+"""Page weight for benchmarks/web.py: a page's HTML plus the same-origin assets it loads."""
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+from web_http import encode, fetch_ok
+
+WEIGHT_TARGET_KB = 500.0
+
+
+@dataclass
+class Weight:
+    label: str
+    path: str
+    html_bytes: int
+    asset_bytes: int
+    assets: int  # distinct same-origin URLs fetched
+    references: int  # asset references in the HTML, duplicates included
+    gzip_bytes: int  # HTML and each asset gzip-compressed separately, summed
+    external: list[str]
+
+    @property
+    def total_bytes(self) -> int:
+        return self.html_bytes + self.asset_bytes
+
+    def meets_target(self) -> bool:
+        return self.total_bytes < WEIGHT_TARGET_KB * 1000
+
+
+class AssetParser(HTMLParser):
+    """Stylesheet, script and image URLs, in document order. Tags inside <title> are text
+    for a browser (the element holds raw text), so they are skipped here too."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        elif not self.in_title:
+            self.urls += [url for url in [asset_url(tag, dict(attrs))] if url]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+
+
+def asset_url(tag: str, attrs: dict[str, str | None]) -> str | None:
+    if tag == "link" and "stylesheet" in (attrs.get("rel") or "").lower().split():
+        return attrs.get("href") or None
+    if tag in ("script", "img"):
+        return attrs.get("src") or None
+    return None
+
+
+def weigh(port: int, label: str, path: str) -> Weight:
+    """The page's HTML and its same-origin assets, each distinct URL fetched once."""
+    html = fetch_ok(port, path).body
+    parser = AssetParser()
+    parser.feed(html.decode("utf-8", errors="replace"))
+    base = f"http://127.0.0.1:{port}{encode(path)}"
+    urls = [urljoin(base, url) for url in parser.urls]
+    local = [u for u in dict.fromkeys(urls) if urlsplit(u).netloc == urlsplit(base).netloc]
+    bodies = [fetch_ok(port, _path_of(u)).body for u in local]
+    return Weight(label, path, len(html), sum(map(len, bodies)), len(local), len(urls),
+                  sum(len(gzip.compress(b, compresslevel=6)) for b in [html, *bodies]),
+                  [u for u in dict.fromkeys(urls) if u not in local])
+
+
+def _path_of(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
