@@ -18,9 +18,11 @@ def descriptor_table() -> dict[str, Descriptor]:
 
 
 def build_request(q: str = "", traits=(), sort: str = "", page=1, per_page=20,
-                  historic=None, restricted=None, **filters) -> SearchRequest:
-    """Raises QueryProblem naming the parameter at fault."""
-    descriptors = descriptor_table()
+                  historic=None, restricted=None, descriptors=None,
+                  **filters) -> SearchRequest:
+    """Raises QueryProblem naming the parameter at fault. `descriptors` saves loading the
+    descriptor table again when the caller already has it."""
+    descriptors = descriptors or descriptor_table()
     request = SearchRequest()
     split_query(q, descriptors, request)
     request.traits += [parse_trait(t, descriptors) for t in traits if t]

@@ -97,10 +97,14 @@ def _storage_bits(snapshot: Snapshot) -> np.ndarray:
     bits = np.zeros(len(snapshot.ids), dtype=np.int64)
     query = db.select(AccessionMultiValue.accession_id, AccessionMultiValue.value).where(
         AccessionMultiValue.field == "STORAGE")
-    for accession_id, code in db.session.execute(query):
-        position = snapshot.positions([accession_id])
-        if len(position):
-            bits[position[0]] |= 1 << storage_bit(code)
+    rows = db.session.execute(query).all()
+    if not rows or not len(snapshot.ids):
+        return bits
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    flags = np.array([1 << storage_bit(r[1]) for r in rows], dtype=np.int64)
+    where = np.minimum(np.searchsorted(snapshot.ids, ids), len(snapshot.ids) - 1)
+    known = snapshot.ids[where] == ids
+    np.bitwise_or.at(bits, where[known], flags[known])  # one pass, not one search per row
     return bits
 
 

@@ -27,11 +27,11 @@ def _trait_expressions() -> list[str]:
     return expressions
 
 
-def current_search():
+def current_search(descriptors=None):
     """The search the page's parameters describe (raises QueryProblem)."""
     return build_request(request.args.get("q", ""), _trait_expressions(),
                          request.args.get("sort", ""), request.args.get("page", 1),
-                         request.args.get("per_page", 20),
+                         request.args.get("per_page", 20), descriptors=descriptors,
                          **{n: request.args.getlist(n) for n in FILTER_PARAMS})
 
 
@@ -43,10 +43,11 @@ def chosen_columns() -> list[str]:
 @bp.get("/")  # registered first, so url_for() gives "/"
 def search_page():
     locale = str(get_locale())
-    descriptors = sorted(descriptor_table().values(), key=lambda d: (d.group, d.code))
+    table = descriptor_table()  # loaded once for the form and the request
+    descriptors = sorted(table.values(), key=lambda d: (d.group, d.code))
     error, result = None, None
     try:
-        search = current_search()
+        search = current_search(table)
         result = page_of(find(search, can_see_restricted=is_staff()), search, locale,
                          chosen_columns())
     except QueryProblem as problem:
