@@ -9,7 +9,9 @@ own fresh process:
   Chinese text, pinyin, trait range, text + trait + filter, sorted by trait. Each kind has a
   few realistic variants, cycled over --repeat timed requests after 10 warm-up requests;
   the text kinds a second time with search.text's cache of matches emptied before each
-  request ("uncached"), since repeating a few texts would otherwise time only cache hits;
+  request ("uncached"), since repeating a few texts would otherwise time only cache hits,
+  and a third time with every search cache of the process dropped ("cold": the searcher
+  is reopened and the segments' arrays files are read again);
 - times a plain SQL query doing the same kind of work (first page of 20 plus count(*))
   through SQLAlchemy Core on a connection, with the same repetitions. Pinyin has none: the
   database holds no pinyin;
@@ -173,12 +175,19 @@ def forget_text_matches() -> None:
     getattr(search_text, "_cache", {}).clear()
 
 
-def time_uncached(client, variants: list[dict], repeat: int) -> list:
+def time_uncached(client, variants: list[dict], repeat: int, before=forget_text_matches) -> list:
     """time_api's timings with the text-match cache emptied before each request; None per
     variant for kinds without text."""
     if not all("q" in v for v in variants):
         return [None] * len(variants)
-    return time_api(client, variants, repeat, before=forget_text_matches)[0]
+    return time_api(client, variants, repeat, before=before)[0]
+
+
+def time_cold(client, variants: list[dict], repeat: int) -> list:
+    """time_uncached's, with every search cache of the process dropped before each request
+    (the searcher, the text matches and the segments' arrays): as for a worker's first text
+    search after it started or after a full re-index."""
+    return time_uncached(client, variants, max(repeat // 4, 10), before=search_text.forget)
 
 
 def snapshot_requests(app, client) -> tuple[float, float, float]:
@@ -206,9 +215,10 @@ def time_queries(url: str, index_dir: str, repeat: int, profile: bool) -> tuple:
     for kind, params in KINDS.items():
         api, api_totals = time_api(client, params, repeat)
         uncached = time_uncached(client, params, repeat)
+        cold = time_cold(client, params, repeat)
         sql, sql_totals = sql_timings(app, params, repeat)
         variants += [VariantTimings(kind, p, *row) for p, *row in
-                     zip(params, api, api_totals, uncached, sql, sql_totals, strict=True)]
+                     zip(params, api, api_totals, uncached, cold, sql, sql_totals, strict=True)]
     if profile:
         profile_misses(client, variants)
     with app.app_context():

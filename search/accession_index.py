@@ -10,6 +10,7 @@ from whoosh.writing import AsyncWriter
 
 from germplasm.accessions.models import Accession
 from germplasm.extensions import db
+from search import segment_arrays
 from search.documents import DocumentBuilder
 from search.schema import build_schema
 
@@ -51,6 +52,7 @@ def rebuild(release=lambda: None) -> int:
     for document in DocumentBuilder().documents(ids, release=release):
         writer.add_document(**document)
     writer.commit()
+    segment_arrays.write_missing(ix)
     _swap(fresh, path)
     return len(ids)
 
@@ -73,10 +75,20 @@ def update(accession_ids: set[int]) -> None:
         return
     present = set(db.session.scalars(db.select(Accession.id).where(
         Accession.id.in_(sorted(accession_ids)))))
-    # AsyncWriter waits for the lock in a thread when another worker is writing.
-    writer = AsyncWriter(ix)
+    writer = _Writer(ix)
     for accession_id in accession_ids - present:
         writer.delete_by_term("key", str(accession_id))
     for document in DocumentBuilder().documents(sorted(present)):
         writer.update_document(**document)
     writer.commit()
+    if not writer.is_alive():  # committed here, not in a thread waiting for the lock
+        segment_arrays.write_missing(ix)
+
+
+class _Writer(AsyncWriter):
+    """Waits for the lock in a thread when another worker is writing; whoever commits
+    then writes the arrays file of any large segment the commit made (by merging)."""
+
+    def run(self):
+        super().run()
+        segment_arrays.write_missing(self.index)

@@ -12,11 +12,10 @@ from search.fallback import database_hits
 from search.filters import request_mask
 from search.query import SearchRequest
 from search.snapshot import Snapshot, get_snapshot
-from search.text import text_matches, top_scored
+from search.text import text_matches
 
 log = logging.getLogger(__name__)
 DEFAULT_TRAITS = ("HARVEST_DATE", "FRUIT_WEIGHT", "SSC")
-SCORE_ALL, CANDIDATES = 2000, 400
 
 
 @dataclass
@@ -33,40 +32,24 @@ def find(request: SearchRequest, can_see_restricted: bool) -> Matches:
     mask = request_mask(snap, request, can_see_restricted)
     scores, source = None, "index"
     if request.text:
-        query, source = _text_mask(snap, request.text, mask)
-        if query is not None and request.sort in ("", "relevance"):
-            limit = request.page * request.per_page
-            candidates = _candidates(snap, np.flatnonzero(mask), limit)
-            scores = _scores(snap, *top_scored(query, snap.ids[candidates], limit))
+        scores, source = _text_mask(snap, request.text, mask)
     selected = np.flatnonzero(mask)
     return Matches(snap, _order(snap, selected, request, scores), scores, source)
 
 
 def _text_mask(snap: Snapshot, text: str, mask: np.ndarray):
-    """Narrow `mask` to the text's matches; (the whoosh query, or None, and the source)."""
+    """Narrow `mask` to the text's matches; (relevance per snapshot position, or None when
+    answered from the database, and the source)."""
     try:
-        query, ids = text_matches(text)
-        source = "index"
+        _, ids, scores = text_matches(text)
     except IndexUnavailable as problem:
         log.warning("search index unavailable (%s); answering from the database", problem)
-        (ids, _), query, source = database_hits(text), None, "database"
-    mask &= _aligned(snap, ids, np.ones(len(ids))) == 1
-    return query, source
-
-
-def _candidates(snap: Snapshot, matched: np.ndarray, limit: int) -> np.ndarray:
-    """The accessions worth scoring. Scoring all 45,000 that contain 李 takes whoosh about a
-    second; BM25 ranks short names first for such a query, so beyond SCORE_ALL matches
-    only the shortest-named few hundred are scored, and the rest follow unscored."""
-    if len(matched) <= SCORE_ALL:
-        return matched
-    keep = max(CANDIDATES, 5 * limit)
-    lengths = snap.columns["name_length"][matched]
-    return matched[np.argpartition(lengths, min(keep, len(matched) - 1))[:keep]]
-
-
-def _scores(snap: Snapshot, ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
-    return _aligned(snap, ids, scores)
+        ids, _ = database_hits(text)
+        mask &= _aligned(snap, ids, np.ones(len(ids))) == 1
+        return None, "database"
+    aligned = _aligned(snap, ids, scores)
+    mask &= ~np.isnan(aligned)
+    return aligned, "index"
 
 
 def _aligned(snap: Snapshot, ids: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -85,9 +68,7 @@ def _order(snap: Snapshot, selected: np.ndarray, request: SearchRequest,
     sort = request.sort or ("relevance" if request.text else "accenumb")
     names = snap.accenumb[selected].astype(str)
     if sort == "relevance" and scores is not None:
-        chosen = scores[selected]  # only the shown pages were scored; the rest follow
-        missing = np.isnan(chosen)
-        keys = (names, np.where(missing, 0, -chosen), missing)
+        keys = (names, -scores[selected])
     elif sort.lstrip("-") == "accenumb":
         keys = (names,)
     else:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from germplasm.accessions.models import Accession, AccessionMultiValue, AccessionName, Taxon
+from germplasm.accessions.models import Accession, AccessionMultiValue, Taxon
 from germplasm.evaluations.models import ALL_YEARS, Descriptor, TraitSummary
 from germplasm.extensions import db
 from germplasm.reference.provinces import province_of
@@ -88,7 +88,6 @@ def build(version: int) -> Snapshot:
     snapshot = Snapshot(version, ids, np.array([r[1] for r in rows], dtype=object), columns,
                         labels, {}, {}, {})
     columns["storage"] = _storage_bits(snapshot)
-    columns["name_length"] = _name_lengths(snapshot)
     _load_traits(snapshot)
     return snapshot
 
@@ -106,19 +105,6 @@ def _storage_bits(snapshot: Snapshot) -> np.ndarray:
     known = snapshot.ids[where] == ids
     np.bitwise_or.at(bits, where[known], flags[known])  # one pass, not one search per row
     return bits
-
-
-def _name_lengths(snapshot: Snapshot) -> np.ndarray:
-    """Length of each accession's shortest name: a cheap stand-in for relevance (see engine)."""
-    lengths = np.full(len(snapshot.ids), 999, dtype=np.int32)
-    query = db.select(AccessionName.accession_id, db.func.min(db.func.length(
-        AccessionName.name))).group_by(AccessionName.accession_id)
-    rows = db.session.execute(query).all()
-    if rows:
-        positions = snapshot.positions([r[0] for r in rows])
-        known = np.isin(np.array([r[0] for r in rows], dtype=np.int64), snapshot.ids)
-        lengths[positions] = np.array([r[1] for r in rows], dtype=np.int32)[known]
-    return lengths
 
 
 _STORAGE_BITS = {code: bit for bit, code in enumerate(

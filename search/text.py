@@ -7,7 +7,9 @@ from collections import OrderedDict
 import numpy as np
 from whoosh.query import And, FuzzyTerm, Or, Term
 
+from search import segment_arrays
 from search.accession_index import IndexUnavailable, index_dir, open_index
+from search.bm25 import Scorer
 from search.schema import FUZZY_FIELDS, TEXT_FIELDS
 
 log = logging.getLogger(__name__)
@@ -17,12 +19,11 @@ _cache: OrderedDict = OrderedDict()
 
 
 def text_matches(text: str):
-    """(the query used, accession ids of every matching document), unscored.
+    """(the query used, accession ids of every matching document, their relevance scores).
 
     Raises IndexUnavailable when there is no usable index. Names are matched fuzzily
     (Santa Rsoa) only when the exact query finds nothing, so typos never flood results.
-    Results are cached per index generation: a popular word such as 李 matches nearly the
-    whole catalogue, and reading its postings again for every visitor is the slow part.
+    Results are cached per index generation, for visitors paging through the same text.
     """
     searcher = _searcher()
     key = (_generation(searcher), text)
@@ -40,47 +41,21 @@ def _generation(searcher) -> tuple:
 
 
 def _text_matches(searcher, text: str):
+    scorer = Scorer(searcher)
     query = build_query(text, searcher.schema)
-    ids = _matching_ids(searcher, query)
+    ids, scores = _matching(scorer, query)
     if not len(ids) and any(c.isascii() and c.isalpha() for c in text):
         query = build_query(text, searcher.schema, fuzzy=True)
-        ids = _matching_ids(searcher, query)
-    return query, ids
+        ids, scores = _matching(scorer, query)
+    return query, ids, scores
 
 
-def top_scored(query, allowed_ids: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
-    """The `limit` best-scoring documents among the allowed accessions, best first.
-
-    Scoring every one of 45,000 documents that contain 李 costs far more than finding
-    them; only the page being shown needs a score.
-    """
-    searcher = _searcher()
-    key = (_generation(searcher), "top", str(query), limit, hash(allowed_ids.tobytes()))
-    if key not in _cache:
-        _cache[key] = _top_scored(searcher, query, allowed_ids, limit)
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    _cache.move_to_end(key)
-    return _cache[key]
-
-
-def _top_scored(searcher, query, allowed_ids: np.ndarray, limit: int):
-    aids = _aid_column(searcher)
-    order = np.argsort(aids)
-    where = np.searchsorted(aids, allowed_ids, sorter=order)
-    docnums = order[np.minimum(where, len(order) - 1)]
-    allowed = set(docnums[aids[docnums] == allowed_ids].tolist())
-    results = searcher.search(query, limit=limit, filter=allowed)
-    top = results.top_n
-    return (aids[np.fromiter((d for _, d in top), dtype=np.int64, count=len(top))],
-            np.fromiter((score for score, _ in top), dtype=np.float64, count=len(top)))
-
-
-def _matching_ids(searcher, query) -> np.ndarray:
+def _matching(scorer: Scorer, query) -> tuple[np.ndarray, np.ndarray]:
     if query is None:
-        return np.empty(0, dtype=np.int64)
-    docnums = np.fromiter(searcher.docs_for_query(query), dtype=np.int64)
-    return _aid_column(searcher)[docnums]
+        return np.empty(0, dtype=np.int64), np.empty(0)
+    mask, scores = scorer.evaluate(query)
+    docnums = np.flatnonzero(mask)
+    return scorer.aids()[docnums], scores[docnums]
 
 
 def build_query(text: str, schema, fuzzy: bool = False):
@@ -109,17 +84,6 @@ def _term(field: str, token: str, fuzzy: bool, boost: float):
     return Term(field, token, boost=boost)
 
 
-def _aid_column(searcher) -> np.ndarray:
-    """docnum -> accession id, read once per index generation."""
-    key = id(searcher.reader())
-    cached = getattr(_state, "aids", None)
-    if cached is None or cached[0] != key:
-        column = searcher.reader().column_reader("aid")
-        cached = (key, np.fromiter(column, dtype=np.int64, count=searcher.doc_count_all()))
-        _state.aids = cached
-    return cached[1]
-
-
 def _searcher():
     """A searcher per thread, reopened when the index directory was swapped by a rebuild."""
     path = index_dir()
@@ -132,6 +96,8 @@ def _searcher():
         current = (marker, open_index().searcher())
         _state.searcher = current
     searcher = current[1].refresh()
+    if searcher is not current[1]:
+        segment_arrays.forget_merged(searcher)
     _state.searcher = (marker, searcher)
     return searcher
 
@@ -140,3 +106,4 @@ def forget() -> None:
     """Drop this thread's searcher and the match cache (tests, or after moving the index)."""
     _state.__dict__.clear()
     _cache.clear()
+    segment_arrays.forget()

@@ -56,3 +56,24 @@ def catalogue(make_accession, index_dir):
     db.session.commit()
     accession_index.rebuild()
     return accessions
+
+
+@pytest.fixture(scope="module")
+def demo(app):
+    """A demo catalogue committed once for this module's tests, removed afterwards."""
+    from germplasm.extensions import db as database
+    from loaders.demo_catalogue import load_demo
+
+    with app.app_context():
+        load_demo(150, seed=11, user="tests")
+        database.session.commit()
+        database.session.remove()
+    yield
+    with app.app_context():
+        for table in ("observations", "trait_summaries", "worklist_entries",
+                      "campaign_descriptors", "campaigns", "pedigree_links",
+                      "accession_multi_values", "accession_names", "audit_entries",
+                      "accessions"):
+            database.session.execute(database.text(f"DELETE FROM {table}"))
+        database.session.commit()
+        database.session.remove()

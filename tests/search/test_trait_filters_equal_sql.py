@@ -2,7 +2,6 @@
 keeps: random ranges, open ends, dates and categories, alone and combined."""
 import random
 
-import pytest
 from sqlalchemy import and_, select
 
 from germplasm.accessions.models import Accession
@@ -17,27 +16,6 @@ NUMERIC = ["SSC", "FRUIT_WEIGHT", "FIRMNESS", "YIELD_PER_TREE", "FRUIT_CRACKING"
            "BACTERIAL_SPOT", "CHILLING_REQUIREMENT"]
 DATES = ["HARVEST_DATE", "FULL_BLOOM_DATE", "FIRST_BLOOM_DATE"]
 CATEGORIES = ["FLESH_COLOR", "SKIN_COLOR", "FLESH_TEXTURE"]
-
-
-@pytest.fixture(scope="module")
-def demo(app):
-    """A demo catalogue committed once for this module's tests, removed afterwards."""
-    from germplasm.extensions import db as database
-    from loaders.demo_catalogue import load_demo
-
-    with app.app_context():
-        load_demo(150, seed=11, user="tests")
-        database.session.commit()
-        database.session.remove()
-    yield
-    with app.app_context():
-        for table in ("observations", "trait_summaries", "worklist_entries",
-                      "campaign_descriptors", "campaigns", "pedigree_links",
-                      "accession_multi_values", "accession_names", "audit_entries",
-                      "accessions"):
-            database.session.execute(database.text(f"DELETE FROM {table}"))
-        database.session.commit()
-        database.session.remove()
 
 
 def sql_ids(condition_sets) -> set[int]:
