@@ -1,7 +1,7 @@
 """Analyzers: Chinese cut by jieba (plus single characters), Latin accent-folded, pinyin forms."""
 import logging
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from whoosh.analysis import (
     CharsetFilter,
@@ -74,12 +74,17 @@ def pinyin_forms(text: str) -> str:
     Syllables and every run of adjacent syllables joined, so `cuili` and `wushancuili`
     match whatever jieba thought the words were. Names are short, so this stays small.
     """
-    from pypinyin import lazy_pinyin
-
     forms = []
     for run in re.findall(r"[\u3400-\u9fff]+", text):
-        syllables = lazy_pinyin(run[:12])
+        syllables = _syllables(run[:12])
         forms += syllables
         forms += ["".join(syllables[i:j]) for i in range(len(syllables))
                   for j in range(i + 2, len(syllables) + 1)]
     return " ".join(dict.fromkeys(forms))
+
+
+@lru_cache(maxsize=50_000)
+def _syllables(run: str) -> tuple[str, ...]:
+    from pypinyin import lazy_pinyin
+
+    return tuple(lazy_pinyin(run))

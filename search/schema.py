@@ -10,19 +10,45 @@ TEXT_FIELDS = {"names": 4.0, "pinyin": 3.0, "accenumb": 4.0, "taxon": 1.5, "orig
 FUZZY_FIELDS = ("names", "pinyin")
 
 
+class Text(TEXT):
+    """Free text without positions (nothing searches phrases), remembering the analysis of
+    values it has seen: the taxon, origin, institute and notes of thousands of accessions
+    are the same few strings, and cutting them with jieba again is most of a build."""
+
+    MEMO_SIZE = 20_000
+
+    def __init__(self, analyzer, stored: bool = False):
+        super().__init__(analyzer=analyzer, stored=stored, phrase=False)
+
+    def index(self, value, **kwargs):
+        if kwargs or not isinstance(value, str):
+            return super().index(value, **kwargs)
+        memo = self.__dict__.setdefault("_memo", {})
+        if value not in memo:
+            if len(memo) >= self.MEMO_SIZE:
+                memo.clear()
+            memo[value] = list(super().index(value))
+        return iter(memo[value])
+
+    def __getstate__(self):  # the schema is pickled into the index and to writer processes
+        state = self.__dict__.copy()
+        state.pop("_memo", None)
+        return state
+
+
 def build_schema() -> Schema:
     mixed = mixed_analyzer()
     schema = Schema(
         key=ID(stored=True, unique=True),
         aid=NUMERIC(int, bits=64, stored=True, sortable=True, shift_step=0),
-        accenumb=TEXT(analyzer=latin_analyzer(), stored=True),
-        names=TEXT(analyzer=mixed, stored=True),
-        pinyin=TEXT(analyzer=latin_analyzer()),
-        taxon=TEXT(analyzer=mixed),
-        origin=TEXT(analyzer=mixed),
-        institute=TEXT(analyzer=mixed),
-        pedigree=TEXT(analyzer=mixed),
-        notes=TEXT(analyzer=mixed_analyzer(stem=True)),
+        accenumb=Text(latin_analyzer(), stored=True),
+        names=Text(mixed, stored=True),
+        pinyin=Text(latin_analyzer()),
+        taxon=Text(mixed),
+        origin=Text(mixed),
+        institute=Text(mixed),
+        pedigree=Text(mixed),
+        notes=Text(mixed_analyzer(stem=True)),
         species=KEYWORD(lowercase=True, commas=True),
         genus=KEYWORD(lowercase=True),
         origcty=ID(),

@@ -13,16 +13,16 @@ import os
 import threading
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.util.numeric import byte_to_length
 
 from search.schema import TEXT_FIELDS
+from search.whoosh_fixes import BYTE_LENGTHS as LENGTH_OF_BYTE
+from search.whoosh_fixes import length_bytes
 
 log = logging.getLogger(__name__)
 FREQUENT = 128  # a term in at least this many documents of a segment is kept
 LARGE_SEGMENT = 1024  # segments with fewer documents are read through whoosh
 SUFFIX = ".arrays.npz"
-BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+BYTE_LENGTHS = np.array(LENGTH_OF_BYTE, dtype=np.float64)
 _loaded: dict[str, "SegmentArrays"] = {}
 _lock = threading.Lock()
 
@@ -63,12 +63,8 @@ def _aid_column(reader) -> np.ndarray:
 
 def _length_column(reader, field: str) -> np.ndarray:
     """Each document's length of the field, decoded as whoosh's scorer decodes it."""
-    column = reader._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-    codes = np.zeros(reader.doc_count_all(), dtype=np.uint8)
-    if column is not None:
-        raw = column._dbfile.get(column._basepos, column._count * column._fixedlen)
-        codes[:column._count] = np.frombuffer(raw, dtype=np.uint8)
-    return BYTE_LENGTHS[codes]
+    codes = length_bytes(reader._perdoc, field) or bytes(reader.doc_count_all())
+    return BYTE_LENGTHS[np.frombuffer(codes, dtype=np.uint8)]
 
 
 def _read_postings(reader, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
