@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from germplasm.accessions.models import Accession
+from germplasm.accessions.models import AccessionName
 from germplasm.extensions import db
 from search.accession_index import IndexUnavailable
 from search.facets import facets
@@ -66,7 +66,7 @@ def _aligned(snap: Snapshot, ids: np.ndarray, values: np.ndarray) -> np.ndarray:
 def _order(snap: Snapshot, selected: np.ndarray, request: SearchRequest,
            scores: np.ndarray | None) -> np.ndarray:
     sort = request.sort or ("relevance" if request.text else "accenumb")
-    names = snap.accenumb[selected].astype(str)
+    names = snap.columns["accenumb_rank"][selected]
     if sort == "relevance" and scores is not None:
         keys = (names, -scores[selected])
     elif sort.lstrip("-") == "accenumb":
@@ -128,21 +128,29 @@ def _is_trait(sort: str) -> bool:
 
 def _items(matches: Matches, positions: np.ndarray, codes: list[str]) -> list[dict]:
     snap = matches.snapshot
-    ids = [int(snap.ids[p]) for p in positions]
-    accessions = {a.id: a for a in db.session.scalars(
-        db.select(Accession).where(Accession.id.in_(ids)))}
+    names = _names([int(snap.ids[p]) for p in positions])
+    instcodes, species = snap.labels["instcode"].values, snap.labels["species"].values
     items = []
-    for position, accession_id in zip(positions, ids, strict=True):
-        accession = accessions[accession_id]
+    for position in positions:
         score = matches.scores[position] if matches.scores is not None else np.nan
         items.append({
-            "accenumb": accession.accenumb, "instcode": accession.instcode,
-            "names": [n.name for n in accession.names],
-            "species": accession.taxon.scientific_name,
+            "accenumb": snap.accenumb[position],
+            "instcode": instcodes[snap.columns["instcode"][position]],
+            "names": names.get(int(snap.ids[position]), []),
+            "species": species[snap.columns["species"][position]],
             "score": None if np.isnan(score) else round(float(score), 4),
             "traits": _traits(snap, position, codes),
         })
     return items
+
+
+def _names(accession_ids: list[int]) -> dict[int, list[str]]:
+    names: dict[int, list[str]] = {}
+    query = db.select(AccessionName.accession_id, AccessionName.name).where(
+        AccessionName.accession_id.in_(accession_ids)).order_by(AccessionName.position)
+    for accession_id, name in db.session.execute(query):
+        names.setdefault(accession_id, []).append(name)
+    return names
 
 
 def _traits(snap: Snapshot, position: int, codes: list[str]) -> dict:

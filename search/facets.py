@@ -1,12 +1,12 @@
 """Facet counts over the matching accessions, labelled in the user's language."""
 import numpy as np
 
-from germplasm.extensions import db
-from germplasm.reference.models import CodeListEntry, Country
 from germplasm.reference.provinces import province_label
 from search.snapshot import Snapshot
+from search.trait_classes import numeric_classes
 
-FACET_TRAITS = ("FLESH_COLOR", "SKIN_COLOR", "FLESH_TEXTURE", "FRUIT_CRACKING")
+FACET_TRAITS = ("FLESH_COLOR", "SKIN_COLOR", "FLESH_TEXTURE", "FRUIT_CRACKING",
+                "HARVEST_DATE", "FRUIT_WEIGHT", "SSC")
 
 
 def facets(snap: Snapshot, selected: np.ndarray, locale: str, trait_codes=()) -> dict:
@@ -18,8 +18,14 @@ def facets(snap: Snapshot, selected: np.ndarray, locale: str, trait_codes=()) ->
         "province": _counted(snap, "province", selected, lambda v: province_label(v, locale)),
         "traits": {code: _trait(snap, code, selected, zh)
                    for code in dict.fromkeys((*FACET_TRAITS, *trait_codes))
-                   if code in snap.modes},
+                   if code in snap.modes or _measured(snap, code)},
     }
+
+
+def _measured(snap: Snapshot, code: str) -> bool:
+    """Measured traits without categories get classes of their values."""
+    descriptor = snap.descriptors.get(code)
+    return code in snap.means and descriptor is not None and not descriptor.categories
 
 
 def _counts(column: np.ndarray, selected: np.ndarray) -> list[tuple[int, int]]:
@@ -35,19 +41,19 @@ def _counted(snap, column, selected, label, limit=30) -> list[dict]:
 
 
 def _sampstat(snap: Snapshot, selected: np.ndarray, zh: bool) -> list[dict]:
-    labels = {int(e.code): e.label_zh if zh else e.label_en for e in db.session.scalars(
-        db.select(CodeListEntry).filter_by(list_name="SAMPSTAT"))}
+    labels = {code: pair[0 if zh else 1] for code, pair in snap.lookups.sampstat.items()}
     return [{"value": code, "label": labels.get(code, str(code)), "count": n}
             for code, n in _counts(snap.columns["sampstat"], selected) if code]
 
 
 def _origin(snap: Snapshot, selected: np.ndarray, zh: bool) -> list[dict]:
-    names = {c.code: c.name_zh if zh else c.name_en for c in db.session.scalars(
-        db.select(Country))}
+    names = {code: pair[0 if zh else 1] for code, pair in snap.lookups.countries.items()}
     return _counted(snap, "origin", selected, lambda code: names.get(code, code))
 
 
 def _trait(snap: Snapshot, code: str, selected: np.ndarray, zh: bool) -> list[dict]:
+    if code not in snap.modes:
+        return numeric_classes(snap, code, selected)
     descriptor = snap.descriptors[code]
     label_of = {c.code: c.label_zh if zh else c.label_en for c in descriptor.categories}
     modes = snap.modes[code][selected]

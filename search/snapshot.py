@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from germplasm.accessions.models import Accession, AccessionMultiValue, Taxon
-from germplasm.evaluations.models import ALL_YEARS, Descriptor, TraitSummary
+from germplasm.evaluations.models import ALL_YEARS, TraitSummary
 from germplasm.extensions import db
 from germplasm.reference.provinces import province_of
+from search.lookups import DescriptorInfo, Lookups, load_lookups
 from search.state import current_version
 
 NUMERIC_TYPES = ("Numerical", "Ordinal", "Date")
@@ -43,7 +44,8 @@ class Snapshot:
     labels: dict[str, Labels]
     means: dict[str, np.ndarray]  # descriptor code -> overall mean (NaN when none)
     modes: dict[str, np.ndarray]  # descriptor code -> index into labels["c_"+code], -1 none
-    descriptors: dict[str, Descriptor]
+    descriptors: dict[str, DescriptorInfo]
+    lookups: Lookups | None = None  # countries and code lists, as of this version
 
     def positions(self, accession_ids) -> np.ndarray:
         ids = np.asarray(accession_ids, dtype=np.int64)
@@ -67,11 +69,11 @@ def clear_cache() -> None:
 
 
 def build(version: int) -> Snapshot:
-    labels = {name: Labels() for name in ("species", "origin", "province")}
+    labels = {name: Labels() for name in ("species", "origin", "province", "instcode")}
     rows = db.session.execute(
         db.select(Accession.id, Accession.accenumb, Taxon.genus, Taxon.species, Taxon.subtaxa,
                   Accession.sampstat, Accession.origcty, Accession.collsite,
-                  Accession.historic, Accession.restricted)
+                  Accession.historic, Accession.restricted, Accession.instcode)
         .join(Taxon).order_by(Accession.id)).all()
     ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
     columns = {
@@ -84,12 +86,24 @@ def build(version: int) -> Snapshot:
             dtype=np.int32),
         "historic": np.array([bool(r[8]) for r in rows], dtype=bool),
         "restricted": np.array([bool(r[9]) for r in rows], dtype=bool),
+        "instcode": np.array([labels["instcode"].code(r[10]) for r in rows], dtype=np.int32),
     }
-    snapshot = Snapshot(version, ids, np.array([r[1] for r in rows], dtype=object), columns,
-                        labels, {}, {}, {})
+    accenumb = np.array([r[1] for r in rows], dtype=object)
+    columns["accenumb_rank"] = _ranks(accenumb)
+    lookups = load_lookups()
+    snapshot = Snapshot(version, ids, accenumb, columns, labels, {}, {}, lookups.descriptors,
+                        lookups)
     columns["storage"] = _storage_bits(snapshot)
     _load_traits(snapshot)
     return snapshot
+
+
+def _ranks(accenumb: np.ndarray) -> np.ndarray:
+    """Each accession number's place in sorted order: sorting by number on every request
+    then compares integers, not strings."""
+    ranks = np.empty(len(accenumb), dtype=np.int64)
+    ranks[np.argsort(accenumb.astype(str), kind="stable")] = np.arange(len(accenumb))
+    return ranks
 
 
 def _storage_bits(snapshot: Snapshot) -> np.ndarray:
@@ -116,8 +130,7 @@ def storage_bit(code: str) -> int:
 
 
 def _load_traits(snapshot: Snapshot) -> None:
-    descriptors = {d.id: d for d in db.session.scalars(db.select(Descriptor))}
-    snapshot.descriptors = {d.code: d for d in descriptors.values()}
+    descriptors = {d.id: d for d in snapshot.descriptors.values()}
     n = len(snapshot.ids)
     query = db.select(TraitSummary.accession_id, TraitSummary.descriptor_id, TraitSummary.mean,
                       TraitSummary.mode).where(TraitSummary.year == ALL_YEARS)

@@ -19,6 +19,12 @@ def mark_changed(accession_ids) -> None:
     if not ids:
         return
     db.session.info.setdefault("search_ids", set()).update(ids)
+    bump_version()
+
+
+def bump_version() -> None:
+    """Tell every worker its snapshot is stale (also when descriptors change, which no
+    document holds but filters and facets read)."""
     db.session.execute(update(SearchState).where(SearchState.id == 1)
                        .values(version=SearchState.version + 1))
 

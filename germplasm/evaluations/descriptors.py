@@ -4,6 +4,7 @@ from importlib import resources
 
 from germplasm.evaluations.models import Descriptor, DescriptorCategory, DescriptorRevision
 from germplasm.extensions import db
+from search.state import bump_version
 
 # What an observation's meaning depends on: a change to any of these makes a new version.
 VERSIONED = ("definition_zh", "definition_en", "data_type", "unit", "method_zh", "method_en",
@@ -35,6 +36,8 @@ def load_descriptors(entries: list[dict], user: str) -> dict[str, int]:
         else:
             counts["revised" if revise(descriptor, fields, user) else "unchanged"] += 1
     db.session.flush()
+    if counts["created"] or counts["revised"]:
+        bump_version()
     return counts
 
 
@@ -51,6 +54,8 @@ def revise(descriptor: Descriptor, fields: dict, user: str) -> bool:
         _set(descriptor, fields)
     elif plain_changed:
         _set(descriptor, fields)
+    if meaning_changed or plain_changed:
+        bump_version()
     return meaning_changed or plain_changed
 
 

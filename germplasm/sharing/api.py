@@ -25,6 +25,7 @@ def _request_from_args():
     return build_request(
         args.get("q", ""), args.getlist("trait"), args.get("sort", ""), args.get("page", 1),
         args.get("per_page", 20), args.get("historic"), args.get("restricted"),
+        descriptors=get_snapshot().descriptors,
         **{name: args.getlist(name) for name in ("species", "origin", "province", "sampstat",
                                                   "storage", "genus")})
 

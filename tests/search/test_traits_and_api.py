@@ -111,3 +111,21 @@ def test_reindex_command(cli, catalogue, index_dir):
     result = cli("reindex")
     assert result.exit_code == 0 and "indexed 7 accessions" in result.output
     assert (index_dir / "_MAIN_1.toc").exists()
+
+
+def test_a_revised_category_label_reaches_search_at_once(client, cli, catalogue, tmp_path):
+    """Descriptors live in the search snapshot; revising one must make the snapshot stale."""
+    import json
+
+    from germplasm.evaluations.descriptors import shipped_descriptors
+
+    entry = next(e for e in shipped_descriptors() if e["code"] == "FLESH_COLOR")
+    assert api(client, "trait=FLESH_COLOR:柠檬黄")[0] == 400
+    for category in entry["categories"]:
+        if category["label_zh"] == "黄色":
+            category["label_zh"] = "柠檬黄"
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps([entry], ensure_ascii=False), encoding="utf-8")
+    assert cli("import", "descriptors", path).exit_code == 0
+    status, body = api(client, "trait=FLESH_COLOR:柠檬黄")
+    assert status == 200 and numbers(body) == ["S001", "S003", "S004"]  # yellow, code 5
