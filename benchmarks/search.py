@@ -59,6 +59,7 @@ import argparse  # noqa: E402
 import cProfile  # noqa: E402
 import os  # noqa: E402
 import pstats  # noqa: E402
+import resource  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from urllib.parse import urlencode  # noqa: E402
@@ -123,8 +124,9 @@ def load_database(url: str, index_dir: str, size: int) -> float:
     return seconds
 
 
-def build_index(url: str, index_dir: str) -> tuple[float, int, float]:
-    """Seconds for a full index build, documents indexed, peak RSS (MiB) of this process."""
+def build_index(url: str, index_dir: str) -> tuple[float, int, float, float]:
+    """Seconds for a full index build, documents indexed, peak RSS (MiB) of this process and
+    of the largest of its writer processes."""
     app = make_app(url, index_dir)
     with app.app_context():
         start = time.perf_counter()
@@ -132,7 +134,8 @@ def build_index(url: str, index_dir: str) -> tuple[float, int, float]:
         seconds = time.perf_counter() - start
         db.session.remove()
         db.engine.dispose()
-    return seconds, count, peak_rss_mb()
+    writers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return seconds, count, peak_rss_mb(), writers
 
 
 # --- timing the API ---------------------------------------------------------------------------

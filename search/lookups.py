@@ -25,6 +25,7 @@ class Category:
 class DescriptorInfo:
     id: int
     code: str
+    group: str
     data_type: str
     unit: str | None
     decimals: int | None
@@ -53,5 +54,5 @@ def load_lookups() -> Lookups:
 
 def _descriptor(d: Descriptor) -> DescriptorInfo:
     categories = tuple(Category(c.code, c.label_zh, c.label_en) for c in d.categories)
-    return DescriptorInfo(d.id, d.code, d.data_type, d.unit, d.decimals, d.name_zh, d.name_en,
-                          categories)
+    return DescriptorInfo(d.id, d.code, d.group, d.data_type, d.unit, d.decimals, d.name_zh,
+                          d.name_en, categories)

@@ -5,8 +5,9 @@ from flask_babel import get_locale
 from germplasm.accessions.views import bp
 from germplasm.accounts.permissions import is_staff
 from search.engine import find, page_of
-from search.params import FILTER_PARAMS, build_request, descriptor_table
+from search.params import FILTER_PARAMS, build_request
 from search.query import QueryProblem
+from search.snapshot import get_snapshot
 
 TRAIT_ROWS = 3
 
@@ -43,7 +44,7 @@ def chosen_columns() -> list[str]:
 @bp.get("/")  # registered first, so url_for() gives "/"
 def search_page():
     locale = str(get_locale())
-    table = descriptor_table()  # loaded once for the form and the request
+    table = get_snapshot().descriptors  # plain copies, for the form and the request
     descriptors = sorted(table.values(), key=lambda d: (d.group, d.code))
     error, result = None, None
     try:
