@@ -70,7 +70,7 @@ def clear_cache() -> None:
 
 def build(version: int) -> Snapshot:
     labels = {name: Labels() for name in ("species", "origin", "province", "instcode")}
-    rows = db.session.execute(
+    rows = _rows(
         db.select(Accession.id, Accession.accenumb, Taxon.genus, Taxon.species, Taxon.subtaxa,
                   Accession.sampstat, Accession.origcty, Accession.collsite,
                   Accession.historic, Accession.restricted, Accession.instcode)
@@ -110,7 +110,7 @@ def _storage_bits(snapshot: Snapshot) -> np.ndarray:
     bits = np.zeros(len(snapshot.ids), dtype=np.int64)
     query = db.select(AccessionMultiValue.accession_id, AccessionMultiValue.value).where(
         AccessionMultiValue.field == "STORAGE")
-    rows = db.session.execute(query).all()
+    rows = _rows(query).all()
     if not rows or not len(snapshot.ids):
         return bits
     ids = np.array([r[0] for r in rows], dtype=np.int64)
@@ -134,14 +134,24 @@ def _load_traits(snapshot: Snapshot) -> None:
     n = len(snapshot.ids)
     query = db.select(TraitSummary.accession_id, TraitSummary.descriptor_id, TraitSummary.mean,
                       TraitSummary.mode).where(TraitSummary.year == ALL_YEARS)
-    rows = db.session.execute(query).all()
+    rows = _rows(query).all()
     positions = snapshot.positions([r[0] for r in rows])
     found = np.isin(np.array([r[0] for r in rows], dtype=np.int64), snapshot.ids)
     for (_, descriptor_id, mean, mode), position in zip(
             [r for r, ok in zip(rows, found, strict=True) if ok], positions, strict=True):
         code = descriptors[descriptor_id].code
         if mean is not None and descriptors[descriptor_id].data_type in NUMERIC_TYPES:
-            snapshot.means.setdefault(code, np.full(n, np.nan))[position] = mean
+            if code not in snapshot.means:  # not setdefault: that would fill an array per row
+                snapshot.means[code] = np.full(n, np.nan)
+            snapshot.means[code][position] = mean
         if mode is not None:
-            modes = snapshot.modes.setdefault(code, np.full(n, -1, dtype=np.int32))
-            modes[position] = snapshot.labels.setdefault(f"c_{code}", Labels()).code(mode)
+            if code not in snapshot.modes:
+                snapshot.modes[code] = np.full(n, -1, dtype=np.int32)
+                snapshot.labels[f"c_{code}"] = Labels()
+            snapshot.modes[code][position] = snapshot.labels[f"c_{code}"].code(mode)
+
+
+def _rows(statement):
+    """Plain rows through the session's connection: the ORM's result processing doubled the
+    time to read 50,000 accessions."""
+    return db.session.connection().execute(statement)

@@ -1,4 +1,6 @@
 """China's provincial-level divisions, to find the province in a collecting site."""
+from functools import lru_cache
+
 PROVINCES = (
     ("北京", "Beijing"), ("天津", "Tianjin"), ("河北", "Hebei"), ("山西", "Shanxi"),
     ("内蒙古", "Inner Mongolia"), ("辽宁", "Liaoning"), ("吉林", "Jilin"),
@@ -12,6 +14,7 @@ PROVINCES = (
 )
 
 
+@lru_cache(maxsize=20_000)  # sites repeat: the snapshot asks for every accession's
 def province_of(site: str | None) -> str | None:
     """The Chinese name of the province a site names, e.g. 重庆市巫山县 -> 重庆."""
     if not site:
