@@ -64,3 +64,15 @@ def test_compare_two_accessions(page, screenshot):
     expect(head.nth(2)).to_contain_text("WSL00002")
     expect(page.locator("table.compare tbody tr.trait").first).to_be_visible()
     screenshot(page, "04-compare")
+
+
+def test_a_harvest_date_class_narrows_to_its_count(page, screenshot):
+    page.goto("/search?q=李")
+    classes = page.locator("aside.facets ul.trait-classes").first
+    link = classes.locator("li a").first
+    count = classes.locator("li .num").first.inner_text()
+    link.click()
+    page.wait_for_url(re.compile(r"trait=HARVEST_DATE"))
+    expect(page.locator("section.results > p").first).to_contain_text(
+        re.compile(rf"(^|\D){count} "))
+    screenshot(page, "08-harvest-class")
