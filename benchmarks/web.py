@@ -98,7 +98,7 @@ def build_database(url: str, index_dir: str, size: int) -> None:
     print(f"loading the demo catalogue ({size:,} accessions) ...", flush=True)
     load_s = in_fresh_process(search_bench.load_database, url, index_dir, size)
     print(f"  loaded in {load_s:.0f} s; building the index ...", flush=True)
-    build_s, documents, _ = in_fresh_process(search_bench.build_index, url, index_dir)
+    build_s, documents, *_ = in_fresh_process(search_bench.build_index, url, index_dir)
     print(f"  {documents:,} documents indexed in {build_s:.1f} s", flush=True)
 
 
