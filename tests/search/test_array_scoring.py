@@ -106,3 +106,38 @@ def _sheet(accession, name):
                     f"{accession.instcode},{accession.accenumb},{name},Prunus,"
                     f"{accession.taxon.species}\n", encoding="utf-8")
     return path
+
+
+def test_an_update_waiting_for_another_writer_still_writes_its_arrays(
+        catalogue, index_dir, monkeypatch):
+    """Another worker holds whoosh's lock: the update commits later, from a thread, and that
+    thread writes the arrays file of the segment it made."""
+    import time
+
+    monkeypatch.setattr(segment_arrays, "LARGE_SEGMENT", 1)
+    monkeypatch.setattr(segment_arrays, "FREQUENT", 1)
+    accession_index.rebuild()
+    ix = whoosh_index.open_dir(index_dir)
+    generation = ix.latest_generation()
+    other_worker = ix.writer()  # holds the lock
+    accession_index.update({catalogue["S002"].id})
+    assert ix.latest_generation() == generation  # nothing written while the lock is held
+    other_worker.cancel()
+
+    def arrays_for_every_segment():
+        ix.refresh()
+        with ix.searcher() as searcher:
+            segments = {sub.reader().segment().segment_id()
+                        for sub, _ in searcher.leaf_searchers()}
+        files = {p.name.removesuffix(segment_arrays.SUFFIX)
+                 for p in index_dir.glob(f"*{segment_arrays.SUFFIX}")}
+        return len(segments) == 2 and files == segments
+
+    deadline = time.monotonic() + 30
+    while not arrays_for_every_segment() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert arrays_for_every_segment()
+    with whoosh_index.open_dir(index_dir).searcher() as searcher:
+        query = build_query("Santa Rosa", searcher.schema)
+        assert array_scores(searcher, query).keys() == whoosh_scores(searcher, query).keys()
+        assert len(array_scores(searcher, query)) == 1
