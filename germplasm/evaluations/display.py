@@ -13,8 +13,8 @@ def trait_value(value, descriptor) -> str:
     if descriptor.data_type == "Date":
         day = date(2025, 1, 1) + timedelta(days=round(float(value)) - 1)
         return day.strftime("%m-%d")
-    if isinstance(value, str):
-        labels = {c.code: c.label(str(get_locale())) for c in descriptor.categories}
-        return labels.get(value, value)
+    if isinstance(value, str):  # a category code: its label (no dict built per value)
+        category = next((c for c in descriptor.categories if c.code == value), None)
+        return category.label(str(get_locale())) if category else value
     decimals = descriptor.decimals if descriptor.decimals is not None else 1
     return f"{value:.{min(decimals, 2)}f}"
