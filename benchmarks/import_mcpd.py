@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 from flask_migrate import upgrade
-from report import machine_description, utc_now, write_section
+from report import benchmark_parser, machine_description, parse_lists, utc_now, write_section
 from sqlalchemy import create_engine, make_url, text
 
 from germplasm import MIGRATIONS_DIR, create_app
@@ -236,14 +236,8 @@ def section(results: list[Result], engines: list[str]) -> str:
 
 
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="5000,50000", help="comma-separated row counts")
-    parser.add_argument("--engines", default="sqlite,postgresql", help="sqlite,postgresql")
-    parser.add_argument("--no-write", action="store_true", help="do not touch docs/")
-    args = parser.parse_args()
-    args.sizes = [int(s) for s in args.sizes.split(",")]
-    args.engines = [e.strip() for e in args.engines.split(",")]
-    return args
+    return parse_lists(benchmark_parser(__doc__, "sqlite,postgresql", "5000,50000",
+                                        "comma-separated row counts"))
 
 
 def main() -> None:

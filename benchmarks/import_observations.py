@@ -45,7 +45,7 @@ from import_mcpd import (
     peak_rss_mb,
     write_csv,
 )
-from report import machine_description, utc_now, write_section
+from report import benchmark_parser, machine_description, parse_lists, utc_now, write_section
 from sqlalchemy import create_engine
 
 from germplasm import MIGRATIONS_DIR, create_app
@@ -231,13 +231,9 @@ def section(results: list[Result], engines: list[str]) -> str:
 
 
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = benchmark_parser(__doc__, "sqlite,postgresql")
     parser.add_argument("--rows", type=int, default=100_000, help="observations to import")
-    parser.add_argument("--engines", default="sqlite,postgresql", help="sqlite,postgresql")
-    parser.add_argument("--no-write", action="store_true", help="do not touch docs/")
-    args = parser.parse_args()
-    args.engines = [e.strip() for e in args.engines.split(",")]
-    return args
+    return parse_lists(parser)
 
 
 def main() -> None:

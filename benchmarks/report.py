@@ -6,6 +6,7 @@ Each script owns one section of docs/benchmarks.md, delimited by ``<!-- begin NA
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import os
 import platform
@@ -110,3 +111,24 @@ def percentile(samples: list[float], q: float) -> float:
 def mark(ok: bool | None) -> str:
     """A target column's cell: yes, **NO**, or – where the target does not apply."""
     return "–" if ok is None else ("yes" if ok else "**NO**")
+
+
+def benchmark_parser(doc: str, engines: str, sizes: str | None = None,
+                     sizes_help: str = "") -> argparse.ArgumentParser:
+    """The options every import or search benchmark takes: --engines, --no-write and, when
+    `sizes` is given, --sizes. Read them with parse_lists()."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    if sizes is not None:
+        parser.add_argument("--sizes", default=sizes, help=sizes_help)
+    parser.add_argument("--engines", default=engines, help="sqlite[,postgresql]")
+    parser.add_argument("--no-write", action="store_true", help="do not touch docs/")
+    return parser
+
+
+def parse_lists(parser: argparse.ArgumentParser) -> argparse.Namespace:
+    """Parse, turning the comma-separated --sizes and --engines into lists."""
+    args = parser.parse_args()
+    if getattr(args, "sizes", None) is not None:
+        args.sizes = [int(size) for size in args.sizes.split(",")]
+    args.engines = [engine.strip() for engine in args.engines.split(",")]
+    return args

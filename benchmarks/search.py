@@ -67,7 +67,7 @@ from urllib.parse import urlencode  # noqa: E402
 import numpy as np  # noqa: E402
 from flask_migrate import upgrade  # noqa: E402
 from import_mcpd import fresh_database, in_fresh_process, peak_rss_mb  # noqa: E402
-from report import write_section  # noqa: E402
+from report import benchmark_parser, parse_lists, write_section  # noqa: E402
 from search_sql import sql_timings  # noqa: E402
 from search_tables import (  # noqa: E402
     KINDS,
@@ -264,17 +264,11 @@ def measure(engine: str, size: int, tmp_dir: Path, repeat: int, profile: bool) -
 
 
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="5000,50000", help="comma-separated accessions")
-    parser.add_argument("--engines", default="sqlite", help="sqlite[,postgresql]")
+    parser = benchmark_parser(__doc__, "sqlite", "5000,50000", "comma-separated accessions")
     parser.add_argument("--repeat", type=int, default=200, help="timed requests per kind")
     parser.add_argument("--profile", action="store_true",
                         help="cProfile one request of each kind that misses the p95 target")
-    parser.add_argument("--no-write", action="store_true", help="do not touch docs/")
-    args = parser.parse_args()
-    args.sizes = [int(s) for s in args.sizes.split(",")]
-    args.engines = [e.strip() for e in args.engines.split(",")]
-    return args
+    return parse_lists(parser)
 
 
 def main() -> None:
