@@ -25,6 +25,7 @@ SUFFIX = ".arrays.npz"
 BYTE_LENGTHS = np.array(LENGTH_OF_BYTE, dtype=np.float64)
 _loaded: dict[str, "SegmentArrays"] = {}
 _lock = threading.Lock()
+_warned: set[str] = set()
 
 
 class SegmentArrays:
@@ -101,7 +102,10 @@ def _read(path: str) -> dict | None:
         with np.load(path, allow_pickle=False) as stored:
             return {name: stored[name] for name in stored.files}
     except FileNotFoundError:
-        log.warning("no %s: frequent terms are read through whoosh (slower)", path)
+        if path not in _warned:  # once per segment, not once per search
+            _warned.add(path)
+            log.warning("no %s: frequent terms are read through whoosh (slower); "
+                        "`germplasm reindex` writes it", path)
         return None
 
 

@@ -143,3 +143,21 @@ def test_an_update_waiting_for_another_writer_still_writes_its_arrays(
         assert found.keys() == whoosh_scores(searcher, query).keys()
         aids = Scorer(searcher).aids()
         assert catalogue["S002"].id in {int(aids[d]) for d in found}
+
+
+def test_an_index_without_arrays_files_still_answers_and_says_so_once(
+        client, catalogue, index_dir, small_thresholds, monkeypatch, caplog):
+    """An index written before arrays files existed: whoosh reads the terms instead."""
+    import logging
+
+    monkeypatch.setattr(segment_arrays, "LARGE_SEGMENT", 1)
+    monkeypatch.setattr(segment_arrays, "_warned", set())
+    accession_index.rebuild()
+    for path in index_dir.glob(f"*{segment_arrays.SUFFIX}"):
+        path.unlink()
+    text.forget()
+    with caplog.at_level(logging.WARNING, logger="search.segment_arrays"):
+        for query in ("q=巫山", "q=cuili"):
+            body = client.get(f"/api/v1/accessions?{query}").get_json()
+            assert [i["accenumb"] for i in body["items"]] == ["S001"]
+    assert caplog.text.count("germplasm reindex") == 1
