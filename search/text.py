@@ -95,8 +95,12 @@ def _searcher():
     if current is None or current[0] != marker:
         current = (marker, open_index().searcher())
         _state.searcher = current
-    searcher = current[1].refresh()
-    if searcher is not current[1]:
+    searcher = current[1]
+    if not searcher.up_to_date():
+        # A new searcher, not refresh(): whoosh-reloaded's refresh reuses the old segment
+        # readers, whose deletions are stale, so updated accessions matched twice.
+        searcher.close()
+        searcher = open_index().searcher()
         segment_arrays.forget_merged(searcher)
     _state.searcher = (marker, searcher)
     return searcher
