@@ -84,6 +84,7 @@ def _register_blueprints(app: Flask) -> None:
     # Flask-Babel caches the locale on the app context; a context shared by several requests
     # (tests, some servers) would otherwise keep the first request's language.
     app.before_request(refresh)
+    app.before_request(_forget_previous_user)
 
 
 @event.listens_for(Engine, "connect")
@@ -104,6 +105,14 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def _sqlite_begin(connection) -> None:
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("BEGIN")
+
+
+def _forget_previous_user() -> None:
+    """Flask-Login caches the user on `g` too: in a shared app context a visitor would
+    otherwise be served as whoever made the previous request."""
+    from flask import g
+
+    g.pop("_login_user", None)
 
 
 def _combine_page(args: dict, page: int) -> dict:

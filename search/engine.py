@@ -24,24 +24,31 @@ class Matches:
     positions: np.ndarray  # snapshot positions, in result order
     scores: np.ndarray | None  # aligned with the snapshot, NaN where no text score
     source: str
+    visible: np.ndarray  # what the caller may see: public figures come from these only
 
 
 def find(request: SearchRequest, can_see_restricted: bool) -> Matches:
     """Every matching accession, ordered as asked."""
     snap = get_snapshot()
+    visible = snap.visible(can_see_restricted)
     mask = request_mask(snap, request, can_see_restricted)
     scores, source = None, "index"
     if request.text:
-        scores, source = _text_mask(snap, request.text, mask)
+        scores, source = _text_mask(snap, request.text, mask, visible)
     selected = np.flatnonzero(mask)
-    return Matches(snap, _order(snap, selected, request, scores), scores, source)
+    return Matches(snap, _order(snap, selected, request, scores), scores, source, visible)
 
 
-def _text_mask(snap: Snapshot, text: str, mask: np.ndarray):
+def _text_mask(snap: Snapshot, text: str, mask: np.ndarray, visible: np.ndarray):
     """Narrow `mask` to the text's matches; (relevance per snapshot position, or None when
     answered from the database, and the source)."""
+    def any_visible(ids: np.ndarray) -> bool:
+        # Whether the exact words matched decides on fuzzy matching: judged among what the
+        # caller may see, or a fuzzy answer would reveal words of restricted records.
+        return bool(visible[snap.positions(ids)].any())
+
     try:
-        _, ids, scores = text_matches(text)
+        _, ids, scores = text_matches(text, any_visible)
     except IndexUnavailable as problem:
         log.warning("search index unavailable (%s); answering from the database", problem)
         ids, _ = database_hits(text)
@@ -112,7 +119,7 @@ def page_of(matches: Matches, request: SearchRequest, locale: str, columns=()) -
         "source": matches.source,
         "items": _items(matches, positions, codes),
         "facets": facets(matches.snapshot, matches.positions, locale,
-                         [t.code for t in request.traits]),
+                         [t.code for t in request.traits], matches.visible),
     }
 
 

@@ -9,14 +9,16 @@ FACET_TRAITS = ("FLESH_COLOR", "SKIN_COLOR", "FLESH_TEXTURE", "FRUIT_CRACKING",
                 "HARVEST_DATE", "FRUIT_WEIGHT", "SSC")
 
 
-def facets(snap: Snapshot, selected: np.ndarray, locale: str, trait_codes=()) -> dict:
+def facets(snap: Snapshot, selected: np.ndarray, locale: str, trait_codes,
+           visible: np.ndarray) -> dict:
+    """Counts over `selected`; measured traits get classes over the `visible` collection."""
     zh = locale.startswith("zh")
     return {
         "species": _counted(snap, "species", selected, lambda v: v),
         "sampstat": _sampstat(snap, selected, zh),
         "origin": _origin(snap, selected, zh),
         "province": _counted(snap, "province", selected, lambda v: province_label(v, locale)),
-        "traits": {code: _trait(snap, code, selected, zh)
+        "traits": {code: _trait(snap, code, selected, zh, visible)
                    for code in dict.fromkeys((*FACET_TRAITS, *trait_codes))
                    if code in snap.modes or _measured(snap, code)},
     }
@@ -51,9 +53,10 @@ def _origin(snap: Snapshot, selected: np.ndarray, zh: bool) -> list[dict]:
     return _counted(snap, "origin", selected, lambda code: names.get(code, code))
 
 
-def _trait(snap: Snapshot, code: str, selected: np.ndarray, zh: bool) -> list[dict]:
+def _trait(snap: Snapshot, code: str, selected: np.ndarray, zh: bool,
+           visible: np.ndarray) -> list[dict]:
     if code not in snap.modes:
-        return numeric_classes(snap, code, selected)
+        return numeric_classes(snap, code, selected, visible)
     descriptor = snap.descriptors[code]
     label_of = {c.code: c.label_zh if zh else c.label_en for c in descriptor.categories}
     modes = snap.modes[code][selected]

@@ -9,10 +9,8 @@ from search.snapshot import Snapshot, storage_bit
 
 
 def request_mask(snap: Snapshot, request: SearchRequest, can_see_restricted: bool) -> np.ndarray:
-    mask = np.ones(len(snap.ids), dtype=bool)
-    if not can_see_restricted:
-        mask &= ~snap.columns["restricted"]
-    elif request.restricted is not None:
+    mask = snap.visible(can_see_restricted)
+    if can_see_restricted and request.restricted is not None:
         mask &= snap.columns["restricted"] == request.restricted
     if request.historic is not None:
         mask &= snap.columns["historic"] == request.historic

@@ -76,7 +76,7 @@ def selection_index(request: SearchRequest, criteria: list[Criterion], top: int,
         raise QueryProblem("trait", "choose at least one trait, e.g. SSC:+2")
     matches = find(request, can_see_restricted)
     snap, positions = matches.snapshot, matches.positions
-    scores = {c.code: standardised(snap.means.get(c.code, np.full(len(snap.ids), np.nan)), c)
+    scores = {c.code: standardised(_visible_values(snap, c.code, matches.visible), c)
               for c in criteria}
     complete = positions[np.all([~np.isnan(scores[c.code][positions]) for c in criteria],
                                 axis=0)] if len(positions) else positions
@@ -86,6 +86,15 @@ def selection_index(request: SearchRequest, criteria: list[Criterion], top: int,
     _name(rows)
     return {"total": len(complete), "excluded_missing": len(positions) - len(complete),
             "criteria": [vars(c) for c in criteria], "items": rows}
+
+
+def _visible_values(snap: Snapshot, code: str, visible: np.ndarray) -> np.ndarray:
+    """The trait's means where the caller may see them, NaN elsewhere: the z-scores' mean and
+    spread must not move with restricted accessions' values."""
+    values = snap.means.get(code)
+    if values is None:
+        return np.full(len(snap.ids), np.nan)
+    return np.where(visible, values, np.nan)
 
 
 def _row(snap: Snapshot, position: int, criteria: list[Criterion], scores: dict) -> dict:

@@ -47,6 +47,13 @@ class Snapshot:
     descriptors: dict[str, DescriptorInfo]
     lookups: Lookups | None = None  # countries and code lists, as of this version
 
+    def visible(self, can_see_restricted: bool) -> np.ndarray:
+        """The accessions a caller may see: all for staff, the unrestricted for everyone else.
+        Public figures (counts, ranges, z-scores) are computed over this mask only."""
+        if can_see_restricted:
+            return np.ones(len(self.ids), dtype=bool)
+        return ~self.columns["restricted"]
+
     def positions(self, accession_ids) -> np.ndarray:
         ids = np.asarray(accession_ids, dtype=np.int64)
         where = np.searchsorted(self.ids, ids)

@@ -18,17 +18,26 @@ CACHE_SIZE = 256
 _cache: OrderedDict = OrderedDict()
 
 
-def text_matches(text: str):
+def text_matches(text: str, seen=len):
     """(the query used, accession ids of every matching document, their relevance scores).
 
     Raises IndexUnavailable when there is no usable index. Names are matched fuzzily
-    (Santa Rsoa) only when the exact query finds nothing, so typos never flood results.
-    Results are cached per index generation, for visitors paging through the same text.
+    (Santa Rsoa) only when the exact query finds nothing that `seen(ids)` accepts (the
+    caller's visible accessions), so typos never flood results. Results are cached per
+    index generation, for visitors paging through the same text.
     """
     searcher = _searcher()
-    key = (_generation(searcher), text)
+    exact = _cached(searcher, text, fuzzy=False)
+    if seen(exact[1]) or not any(c.isascii() and c.isalpha() for c in text):
+        return exact
+    return _cached(searcher, text, fuzzy=True)
+
+
+def _cached(searcher, text: str, fuzzy: bool):
+    key = (_generation(searcher), text, fuzzy)
     if key not in _cache:
-        _cache[key] = _text_matches(searcher, text)
+        query = build_query(text, searcher.schema, fuzzy=fuzzy)
+        _cache[key] = (query, *_matching(Scorer(searcher), query))
         while len(_cache) > CACHE_SIZE:
             _cache.popitem(last=False)
     _cache.move_to_end(key)
@@ -38,16 +47,6 @@ def text_matches(text: str):
 def _generation(searcher) -> tuple:
     ix = searcher._ix  # whoosh keeps the index it was opened from here
     return (str(ix.storage.folder), os.stat(ix.storage.folder).st_ino, ix.latest_generation())
-
-
-def _text_matches(searcher, text: str):
-    scorer = Scorer(searcher)
-    query = build_query(text, searcher.schema)
-    ids, scores = _matching(scorer, query)
-    if not len(ids) and any(c.isascii() and c.isalpha() for c in text):
-        query = build_query(text, searcher.schema, fuzzy=True)
-        ids, scores = _matching(scorer, query)
-    return query, ids, scores
 
 
 def _matching(scorer: Scorer, query) -> tuple[np.ndarray, np.ndarray]:

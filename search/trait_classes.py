@@ -1,9 +1,10 @@
 """Classes of a measured trait (SSC 12–14 °Brix, harvest 07-01–07-10) with their counts.
 
-The classes are even steps of a round width over the whole collection's range, so they stay
-put while the user narrows the search. Each class's `value` is a trait range that keeps
-exactly the class: its lower bound, then the largest summary in the collection below the
-next bound (written in full), so following a facet link returns exactly its count.
+The classes are even steps of a round width over the range of the collection the caller may
+see, so they stay put while the user narrows the search. Each class's `value` is a trait range
+that keeps exactly the class: its lower bound, then the largest visible summary below the next
+bound (written in full), so following a facet link returns exactly its count. Restricted
+accessions never shape a public class: their values would show in its bounds.
 """
 import math
 from datetime import date, timedelta
@@ -17,9 +18,10 @@ NICE_STEPS = (1, 2, 2.5, 5, 10)
 DAY_STEPS = (1, 2, 5, 7, 10, 14, 15, 30, 61)
 
 
-def numeric_classes(snap: Snapshot, code: str, selected: np.ndarray) -> list[dict]:
+def numeric_classes(snap: Snapshot, code: str, selected: np.ndarray,
+                    visible: np.ndarray) -> list[dict]:
     collection = snap.means[code]
-    known = collection[~np.isnan(collection)]
+    known = collection[visible & ~np.isnan(collection)]
     if not len(known):
         return []
     is_date = snap.descriptors[code].data_type == "Date"

@@ -8,7 +8,7 @@ CHART_TRAITS = ("HARVEST_DATE", "FRUIT_WEIGHT", "SSC", "FIRMNESS", "FULL_BLOOM_D
                 "YIELD_PER_TREE", "TITRATABLE_ACIDITY", "FRUIT_CRACKING")
 
 
-def trait_context(accession_id: int, locale: str, format_value) -> dict:
+def trait_context(accession_id: int, locale: str, format_value, can_see_restricted: bool) -> dict:
     table = queries.trait_table(accession_id)
     years = queries.years_of(table)
     for row in table:  # the cells of the table: overall, then each year
@@ -16,12 +16,12 @@ def trait_context(accession_id: int, locale: str, format_value) -> dict:
     return {
         "traits": table,
         "trait_years": years,
-        "charts": _charts(table, locale, format_value),
+        "charts": _charts(table, locale, format_value, can_see_restricted),
         "history": queries.history(accession_id),
     }
 
 
-def _charts(table: list[dict], locale: str, format_value) -> list[dict]:
+def _charts(table: list[dict], locale: str, format_value, can_see_restricted: bool) -> list[dict]:
     by_code = {row["descriptor"].code: row for row in table if row["overall"]}
     result = []
     for code in CHART_TRAITS:
@@ -29,7 +29,7 @@ def _charts(table: list[dict], locale: str, format_value) -> list[dict]:
         if row is None or row["overall"].mean is None:
             continue
         descriptor: Descriptor = row["descriptor"]
-        values = queries.distribution(descriptor)
+        values = queries.distribution(descriptor, can_see_restricted)
         mean = row["overall"].mean
         label = f"{descriptor.name(locale)}: {format_value(mean, descriptor)}"
         result.append({

@@ -1,7 +1,7 @@
 """Read-side queries for the catalogue pages: counts, lists and one accession."""
 from sqlalchemy import func, select
 
-from germplasm.accessions.models import Accession, Taxon
+from germplasm.accessions.models import Accession, PedigreeLink, Taxon
 from germplasm.extensions import db
 from germplasm.reference.models import CodeListEntry, Country
 
@@ -52,3 +52,24 @@ def find(accenumb: str, can_see_restricted: bool) -> Accession | None:
 def find_by_id(accession_id: int, can_see_restricted: bool) -> Accession | None:
     query = visible(select(Accession).where(Accession.id == accession_id), can_see_restricted)
     return db.session.scalars(query).first()
+
+
+def pedigree(accession: Accession, can_see_restricted: bool) -> dict[str, list[dict]]:
+    """Parents and progeny as the caller may see them. A restricted parent is shown only as
+    the ANCEST token its child's passport already carries, never as a link with its number
+    and name; restricted progeny are left out."""
+    parents = []
+    for link in accession.parent_links:
+        shown = link.parent if link.parent and _may_see(link.parent, can_see_restricted) else None
+        parents.append({"role": link.role, "token": link.token,
+                        "accenumb": shown.accenumb if shown else None,
+                        "name": shown.display_name if shown else None})
+    children = visible(select(Accession).join(PedigreeLink, PedigreeLink.child_id == Accession.id)
+                       .where(PedigreeLink.parent_id == accession.id), can_see_restricted)
+    progeny = [{"accenumb": c.accenumb, "name": c.display_name}
+               for c in db.session.scalars(children.order_by(Accession.accenumb)).unique()]
+    return {"parents": parents, "progeny": progeny}
+
+
+def _may_see(accession: Accession, can_see_restricted: bool) -> bool:
+    return can_see_restricted or not accession.restricted

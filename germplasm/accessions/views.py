@@ -38,13 +38,14 @@ def detail(accenumb: str):
     if accession is None:
         abort(404)
     position = coordinates(accession, exact=staff)
-    extra = {"photos": photos_of(accession.id)}
+    extra = {"photos": photos_of(accession.id),
+             "pedigree": queries.pedigree(accession, staff)}
     return render_template(
         "accessions/detail.html",
         accession=accession,
         passport=passport(accession, _locale(), exact=staff),
         position=position,
-        **trait_context(accession.id, _locale(), trait_value),
+        **trait_context(accession.id, _locale(), trait_value, staff),
         **map_context(position),
         **extra,
     )

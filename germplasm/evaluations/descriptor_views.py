@@ -2,6 +2,7 @@
 from flask import Blueprint, abort, render_template
 from flask_babel import get_locale
 
+from germplasm.accounts.permissions import is_staff
 from germplasm.evaluations import charts, queries
 from germplasm.evaluations.display import trait_value
 from germplasm.evaluations.models import Descriptor
@@ -26,10 +27,11 @@ def detail(code: str):
     if descriptor is None:
         abort(404)
     locale = str(get_locale())
-    values = queries.distribution(descriptor) if descriptor.data_type in (
+    staff = is_staff()  # the public's figures come from public accessions only
+    values = queries.distribution(descriptor, staff) if descriptor.data_type in (
         "Numerical", "Ordinal", "Date") else []
     chart = charts.histogram(values, None, descriptor.name(locale), bins=24,
                              format_value=lambda v: trait_value(v, descriptor))
-    counts = queries.mode_counts(descriptor) if descriptor.categories else {}
+    counts = queries.mode_counts(descriptor, staff) if descriptor.categories else {}
     return render_template("evaluations/descriptor.html", descriptor=descriptor, chart=chart,
                            n=len(values) or sum(counts.values()), counts=counts)

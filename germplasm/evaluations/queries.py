@@ -1,6 +1,8 @@
 """Read-side queries for pages: an accession's traits, its evaluation history, distributions."""
 from collections import defaultdict
 
+import numpy as np
+
 from germplasm.evaluations.models import (
     ALL_YEARS,
     Campaign,
@@ -9,6 +11,7 @@ from germplasm.evaluations.models import (
     TraitSummary,
 )
 from germplasm.extensions import db
+from search.snapshot import get_snapshot
 
 GROUP_ORDER = {"phenology": 0, "fruit": 1, "quality": 2, "resistance": 3}
 
@@ -40,16 +43,22 @@ def history(accession_id: int, limit: int = 500) -> list[Observation]:
     return list(db.session.scalars(query))
 
 
-def distribution(descriptor: Descriptor) -> list[float]:
-    """Every accession's overall mean for a measured descriptor (dates as day of year)."""
-    query = db.select(TraitSummary.mean).where(
-        TraitSummary.descriptor_id == descriptor.id, TraitSummary.year == ALL_YEARS,
-        TraitSummary.mean.is_not(None))
-    return list(db.session.scalars(query))
+def distribution(descriptor: Descriptor, can_see_restricted: bool) -> np.ndarray:
+    """Every visible accession's overall mean for a measured descriptor (dates as day of
+    year), read from the search snapshot, which already holds them in one array."""
+    snap = get_snapshot()
+    means = snap.means.get(descriptor.code)
+    if means is None:
+        return np.empty(0)
+    return means[snap.visible(can_see_restricted) & ~np.isnan(means)]
 
 
-def mode_counts(descriptor: Descriptor) -> dict[str, int]:
-    query = (db.select(TraitSummary.mode, db.func.count()).where(
-        TraitSummary.descriptor_id == descriptor.id, TraitSummary.year == ALL_YEARS,
-        TraitSummary.mode.is_not(None)).group_by(TraitSummary.mode))
-    return dict(db.session.execute(query).all())
+def mode_counts(descriptor: Descriptor, can_see_restricted: bool) -> dict[str, int]:
+    """How many visible accessions have each category as their overall mode."""
+    snap = get_snapshot()
+    modes = snap.modes.get(descriptor.code)
+    if modes is None:
+        return {}
+    seen = modes[snap.visible(can_see_restricted) & (modes >= 0)]
+    labels = snap.labels[f"c_{descriptor.code}"].values
+    return {labels[i]: int(n) for i, n in enumerate(np.bincount(seen)) if n}
