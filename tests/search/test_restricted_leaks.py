@@ -76,7 +76,8 @@ def test_facet_classes_are_shaped_by_public_values_only(client, make_accession, 
     public = make_accession(accenumb="S008", accename="Fourteen")
     campaign, _ = campaigns.get_or_create("2026 评价", 2026)
     ssc = descriptors_by_code(["SSC"])[0]
-    record(campaign, [NewObservation(accession_id=public.id, descriptor=ssc, value=ValueParser(ssc).parse("14.2"))],
+    value = ValueParser(ssc).parse("14.2")
+    record(campaign, [NewObservation(accession_id=public.id, descriptor=ssc, value=value)],
            user="tests", source="test")
     db.session.commit()
     facets = client.get("/api/v1/accessions").get_json()["facets"]["traits"]
