@@ -7,6 +7,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from germplasm.config import load_config
+from germplasm.errors import init_errors
 from germplasm.extensions import babel, csrf, db, login_manager, migrate
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
@@ -58,7 +59,6 @@ def _select_locale() -> str:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from flask import render_template
     from flask_babel import get_locale
 
     from germplasm.accessions import compare, exports, search_views  # noqa: F401  (routes)
@@ -74,7 +74,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(descriptors_bp)
     app.register_blueprint(api_bp)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API
-    app.register_error_handler(404, lambda _e: (render_template("errors/404.html"), 404))
+    init_errors(app)
     app.context_processor(lambda: {"current_locale": str(get_locale() or "zh_CN")})
     app.add_template_filter(_combine_page, "combine_page")
     from germplasm.evaluations.display import trait_value

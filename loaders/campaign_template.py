@@ -8,6 +8,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from germplasm.evaluations.models import Campaign, Descriptor
+from loaders.cells import xlsx_row, xlsx_value
 
 META_HEADERS = ("ACCENUMB", "名称", "REPLICATE", "OBSERVED_ON", "OBSERVER", "NOTES")
 HINTS = {"Date": "日期，如 2026-07-15", "Text": "文本"}
@@ -25,9 +26,9 @@ def write_template(campaign: Campaign, path: str | Path) -> None:
     sheet.title = "记录表"
     lists = workbook.create_sheet("选项")
     lists.sheet_state = "hidden"
-    sheet.append(list(META_HEADERS) + [header(d) for d in campaign.descriptors])
+    sheet.append(xlsx_row(sheet, list(META_HEADERS) + [header(d) for d in campaign.descriptors]))
     for entry in campaign.worklist:
-        sheet.append([entry.accession.accenumb, entry.accession.display_name, 1])
+        sheet.append(xlsx_row(sheet, [entry.accession.accenumb, entry.accession.display_name, 1]))
     _style(sheet, len(META_HEADERS) + len(campaign.descriptors))
     for offset, descriptor in enumerate(campaign.descriptors):
         # Hints go in header comments: a hint row would be read back as data.
@@ -68,7 +69,8 @@ def _validation(sheet, lists, descriptor, column: str, list_column: int, last_ro
     if descriptor.categories:
         letter = get_column_letter(list_column)
         for row, category in enumerate(descriptor.categories, start=1):
-            lists[f"{letter}{row}"] = category.label_zh
+            lists[f"{letter}{row}"] = xlsx_value(lists, category.label_zh).value
+            lists[f"{letter}{row}"].data_type = "s"  # a label is never a formula
         end = len(descriptor.categories)
         source = f"{quote_sheetname(lists.title)}!${letter}$1:${letter}${end}"
         rule = DataValidation(type="list", formula1=source, allow_blank=True)

@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from germplasm.accessions.mcpd_fields import ALL_COLUMNS, FLAG_FIELDS, MULTI_VALUED, TAXON_FIELDS
 from germplasm.accessions.models import Accession
 from germplasm.extensions import db
+from loaders.cells import csv_value, xlsx_value
 
 NUMERIC = {"DECLATITUDE", "DECLONGITUDE", "COORDUNCERT", "ELEVATION", "SAMPSTAT", "COLLSRC",
            "MLSSTAT"}
@@ -58,7 +59,7 @@ def _write_csv(path: Path, rows) -> int:
         writer = csv.DictWriter(handle, fieldnames=ALL_COLUMNS)
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            writer.writerow({k: "" if v is None else csv_value(v) for k, v in row.items()})
             count += 1
     return count
 
@@ -69,7 +70,7 @@ def _write_xlsx(path: Path, rows) -> int:
     sheet.append(list(ALL_COLUMNS))
     count = 0
     for row in rows:
-        sheet.append([_cell(column, row[column]) for column in ALL_COLUMNS])
+        sheet.append([xlsx_value(sheet, _cell(column, row[column])) for column in ALL_COLUMNS])
         count += 1
     workbook.save(path)
     return count

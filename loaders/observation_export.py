@@ -5,6 +5,7 @@ from pathlib import Path
 from germplasm.accessions.models import Accession
 from germplasm.evaluations.models import ALL_YEARS, Campaign, Descriptor, Observation, TraitSummary
 from germplasm.extensions import db
+from loaders.cells import csv_row
 
 OBSERVATION_COLUMNS = ("ACCENUMB", "CAMPAIGN", "YEAR", "DESCRIPTOR", "VALUE", "REPLICATE",
                        "OBSERVED_ON", "OBSERVER")
@@ -61,6 +62,6 @@ def _write(path, header, rows) -> int:
         writer = csv.writer(handle)
         writer.writerow(header)
         for row in rows:
-            writer.writerow(row)
+            writer.writerow(csv_row(row))
             count += 1
     return count

@@ -1,5 +1,6 @@
 """Turn the rows of an observation sheet into NewObservation items, or row-level rejections."""
 from germplasm.accessions.models import Accession
+from germplasm.evaluations import limits
 from germplasm.evaluations.dates import DateProblem, infer_order, parse_date
 from germplasm.evaluations.descriptors import lookup_table
 from germplasm.evaluations.observations import NewObservation
@@ -98,11 +99,11 @@ class RowReader:
         self._check_campaign(get("CAMPAIGN"), get("YEAR"))
         return {
             "accession_id": self._accession(get("ACCENUMB"), get("INSTCODE")),
-            "replicate": _replicate(get("REPLICATE")),
-            "plant": get("PLANT"),
+            "replicate": _checked("REPLICATE", get("REPLICATE")),
+            "plant": _checked("PLANT", get("PLANT")) or "",
             "observed_on": self._observed_on(get("OBSERVED_ON")),
-            "observer": get("OBSERVER") or None,
-            "notes": get("NOTES") or None,
+            "observer": _checked("OBSERVER", get("OBSERVER")),
+            "notes": _checked("NOTES", get("NOTES")),
         }
 
     def _check_campaign(self, name: str, year: str) -> None:
@@ -172,13 +173,8 @@ class RowReader:
                 self.accessions.setdefault(accenumb, []).append((acc_id, instcode))
 
 
-def _replicate(raw: str) -> int:
-    if not raw:
-        return 1
+def _checked(field: str, raw):
     try:
-        number = int(float(raw))
-    except ValueError:
-        raise RowProblem("REPLICATE", raw, "must be a whole number from 1") from None
-    if number < 1 or number != float(raw):
-        raise RowProblem("REPLICATE", raw, "must be a whole number from 1")
-    return number
+        return limits.check(field, raw)
+    except limits.FieldProblem as problem:
+        raise RowProblem(problem.field, raw, str(problem)) from None

@@ -5,6 +5,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from germplasm.evaluations.display import trait_value
+from loaders.cells import csv_row, xlsx_row
 
 BASE_COLUMNS = ("ACCENUMB", "INSTCODE", "NAMES", "SPECIES", "SAMPSTAT", "ORIGCTY")
 
@@ -37,16 +38,16 @@ def write_table(path: Path, fmt: str, header: list[str], rows) -> int:
     if fmt == "xlsx":
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("result")
-        sheet.append(header)
+        sheet.append(xlsx_row(sheet, header))
         for row in rows:
-            sheet.append(row)
+            sheet.append(xlsx_row(sheet, row))
             count += 1
         workbook.save(path)
         return count
     with path.open("w", encoding="utf-8-sig", newline="") as handle:  # BOM: Excel reads UTF-8
         writer = csv.writer(handle)
-        writer.writerow(header)
+        writer.writerow(csv_row(header))
         for row in rows:
-            writer.writerow(row)
+            writer.writerow(csv_row(row))
             count += 1
     return count

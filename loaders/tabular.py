@@ -5,6 +5,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from loaders.cells import from_csv
+
 MAX_CELL = 10_000  # characters; longer cells are refused row by row rather than stored
 XLSX_MAGIC = b"PK\x03\x04"
 
@@ -75,7 +77,8 @@ def sniff_delimiter(header_line: str) -> str:
 
 
 def _numbered(reader) -> Iterator[tuple[int, list[str]]]:
-    # Row numbers as a spreadsheet shows them: the header is row 1.
+    # Row numbers as a spreadsheet shows them: the header is row 1. Our CSV exports guard
+    # formula-like cells with an apostrophe (loaders.cells); reading one back removes it.
     for number, cells in enumerate(reader, start=2):
         if any(c.strip() for c in cells):
-            yield number, cells
+            yield number, [from_csv(c) for c in cells]

@@ -7,6 +7,7 @@ from marshmallow import (
     ValidationError,
     fields,
     post_load,
+    pre_load,
     validate,
     validates_schema,
 )
@@ -23,10 +24,12 @@ from schemas.mcpd_fields import (
     MultiValue,
     dms_to_decimal,
 )
+from schemas.text_checks import text_problem
 
 GENUS = re.compile(r"^×?[A-Z][a-z-]+$")
 SPECIES = re.compile(r"^(sp\.|×?[a-z][a-z-]*( × [a-z][a-z-]*)?)$")
 DECIMAL = re.compile(r"^[+-]?\d+(\.\d+)?$")
+MAX_COORDUNCERT = 20_000_000  # metres: half the Earth's circumference
 
 
 def _text(length: int = 300, **kwargs) -> fields.String:
@@ -72,7 +75,7 @@ class McpdRowSchema(Schema):
     LATITUDE = _text(20)
     DECLONGITUDE = fields.Float(allow_none=True, validate=validate.Range(-180, 180))
     LONGITUDE = _text(20)
-    COORDUNCERT = fields.Integer(allow_none=True, validate=validate.Range(min=0))
+    COORDUNCERT = fields.Integer(allow_none=True, validate=validate.Range(0, MAX_COORDUNCERT))
     COORDDATUM = _text(40)
     GEOREFMETH = _text(100)
     ELEVATION = fields.Float(allow_none=True, validate=validate.Range(-500, 9000))
@@ -94,6 +97,15 @@ class McpdRowSchema(Schema):
     DOI = _text(200)
     HISTORIC = Flag(allow_none=True)
     RESTRICTED = Flag(allow_none=True)
+
+    @pre_load
+    def refuse_control_characters(self, data, **kwargs):
+        problems = {column: [problem] for column, value in data.items()
+                    if isinstance(value, str)
+                    and (problem := text_problem(value))}
+        if problems:
+            raise ValidationError(problems)
+        return data
 
     @validates_schema
     def check_coordinates(self, data, **kwargs):

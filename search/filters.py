@@ -1,11 +1,16 @@
 """Boolean masks over the snapshot for prefixes, flags and trait filters."""
+import re
+
 import numpy as np
 
+from germplasm.accessions.mcpd_fields import valid_codes
 from germplasm.extensions import db
 from germplasm.reference.models import Country
 from germplasm.reference.provinces import PROVINCES
 from search.query import QueryProblem, SearchRequest, TraitFilter
 from search.snapshot import Snapshot, storage_bit
+
+SAMPSTAT_CODE = re.compile(r"^[0-9]{3}$")  # ASCII digits only: ² and ① pass isdigit()
 
 
 def request_mask(snap: Snapshot, request: SearchRequest, can_see_restricted: bool) -> np.ndarray:
@@ -88,8 +93,9 @@ def _sampstat(snap: Snapshot, values: list[str]) -> np.ndarray:
     mask = np.zeros(len(snap.ids), dtype=bool)
     column = snap.columns["sampstat"]
     for value in values:
-        if not value.isdigit():
-            raise QueryProblem("sampstat", f"{value!r} is not a SAMPSTAT code")
+        if not SAMPSTAT_CODE.match(value):
+            raise QueryProblem("sampstat", f"{value!r} is not a SAMPSTAT code (three digits, "
+                                           "e.g. 300, or 100 for the whole wild group)")
         code = int(value)
         # A code ending in 00 (or 10, 20) stands for its whole group, as in MCPD.
         step = 100 if code % 100 == 0 else 10 if code % 10 == 0 else 1
@@ -98,8 +104,11 @@ def _sampstat(snap: Snapshot, values: list[str]) -> np.ndarray:
 
 
 def _storage(snap: Snapshot, values: list[str]) -> np.ndarray:
-    bits = 0
+    bits, known = 0, valid_codes("STORAGE")
     for value in values:
+        if value not in known:
+            raise QueryProblem("storage", f"{value!r} is not a STORAGE code; use one of "
+                                          f"{', '.join(sorted(known, key=int))}")
         bits |= 1 << storage_bit(value)
     return (snap.columns["storage"] & bits) != 0
 

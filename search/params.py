@@ -38,11 +38,11 @@ def build_request(q: str = "", traits=(), sort: str = "", page=1, per_page=20,
 
 
 def _as_list(value) -> list[str]:
+    """`storage=10,11`, `storage=10&storage=11` and a CLI tuple all mean the same."""
     if value is None:
         return []
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(",")]
-    return [str(v).strip() for v in value]
+    values = [value] if isinstance(value, str) else value
+    return [part.strip() for v in values for part in str(v).split(",")]
 
 
 def _flag(name: str, value) -> bool | None:

@@ -1,4 +1,5 @@
 """The search request: free text, field prefixes, trait filters, sort and page, validated."""
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,6 +12,8 @@ PREFIXES = {"species": "species", "origin": "origin", "province": "province",
 TRAIT = re.compile(r"^([A-Za-z][A-Za-z0-9_]*):(.*)$")
 MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 MAX_PER_PAGE = 100
+MAX_PAGE = 100_000  # far beyond any result set; larger numbers overflow SQL integers
+MAX_TEXT = 500  # characters of free text: a name or a few words, not a document
 
 
 class QueryProblem(ValueError):
@@ -75,10 +78,13 @@ def _bound(descriptor: Descriptor, text: str, parameter: str) -> float | None:
     if descriptor.data_type == "Date" and (match := MONTH_DAY.match(text)):
         return float(day_of_year(int(match.group(1)), int(match.group(2)), parameter))
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
+        value = math.nan
+    if not math.isfinite(value):  # also "nan", "inf" and 400 digits, which float() accepts
         what = "a day of year or MM-DD" if descriptor.data_type == "Date" else "a number"
-        raise QueryProblem(parameter, f"{descriptor.code}: {text!r} is not {what}") from None
+        raise QueryProblem(parameter, f"{descriptor.code}: {text!r} is not {what}")
+    return value
 
 
 def day_of_year(month: int, day: int, parameter: str = "trait") -> int:
@@ -109,6 +115,8 @@ def _categories(descriptor: Descriptor, spec: str, parameter: str) -> frozenset[
 
 def split_query(q: str, descriptors: dict[str, Descriptor], request: SearchRequest) -> None:
     """Move `species:salicina` prefixes and `SSC:14..` trait filters out of the free text."""
+    if len(q or "") > MAX_TEXT:
+        raise QueryProblem("q", f"the search text has {len(q)} characters; at most {MAX_TEXT}")
     words = []
     for word in normalise(q or "").split():
         match = TRAIT.match(word)
@@ -137,6 +145,6 @@ def check_page(page, per_page) -> tuple[int, int]:
         page, per_page = int(page or 1), int(per_page or 20)
     except (TypeError, ValueError):
         raise QueryProblem("page", "page and per_page must be whole numbers") from None
-    if page < 1:
-        raise QueryProblem("page", "page starts at 1")
+    if not 1 <= page <= MAX_PAGE:
+        raise QueryProblem("page", f"page is a number from 1 to {MAX_PAGE}")
     return page, max(1, min(per_page, MAX_PER_PAGE))

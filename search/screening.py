@@ -4,6 +4,7 @@ A selection index: each chosen trait is standardised over the whole collection (
 signed by its direction (higher or lower is better) or turned into closeness to a target,
 weighted, and summed. Filters apply first; accessions lacking a chosen trait are left out.
 """
+import math
 import re
 from dataclasses import dataclass
 
@@ -12,11 +13,12 @@ import numpy as np
 from germplasm.accessions.models import Accession
 from germplasm.extensions import db
 from search.engine import find
-from search.query import QueryProblem, SearchRequest, day_of_year
+from search.query import MONTH_DAY, QueryProblem, SearchRequest, day_of_year
 from search.snapshot import Snapshot
 
 CRITERION = re.compile(r"^([A-Za-z][A-Za-z0-9_]*):"
                        r"(?:([+-])(\d*\.?\d*)|~([\d-]+)(?::(\d*\.?\d*))?)$")
+MAX_WEIGHT = 1000.0
 EXTREME = re.compile(r"^([A-Za-z][A-Za-z0-9_]*):(top|bottom|high|low):(\d+(?:\.\d+)?)$", re.I)
 
 
@@ -43,20 +45,28 @@ def parse_criterion(text: str, snap: Snapshot) -> Criterion:
 
 
 def _weight(text: str | None) -> float:
-    value = float(text) if text else 1.0
-    if value <= 0:
-        raise QueryProblem("trait", "weights must be positive; the sign gives the direction")
+    value = _number(text, "weight") if text else 1.0
+    if not 0 < value <= MAX_WEIGHT:
+        raise QueryProblem("trait", f"weights must be above 0 and at most {MAX_WEIGHT}; "
+                                    "the sign gives the direction")
     return value
 
 
 def _target(descriptor, text: str) -> float:
-    if descriptor.data_type == "Date" and "-" in text:
-        month, day = text.split("-", 1)
-        return float(day_of_year(int(month), int(day), "trait"))
+    if descriptor.data_type == "Date" and (match := MONTH_DAY.match(text)):
+        return float(day_of_year(int(match.group(1)), int(match.group(2)), "trait"))
+    return _number(text, "target value")
+
+
+def _number(text: str, what: str) -> float:
+    """A finite number: 400 digits make inf in float(), and inf is not JSON."""
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
-        raise QueryProblem("trait", f"{text!r} is not a target value") from None
+        raise QueryProblem("trait", f"{text!r} is not a {what}") from None
+    if not math.isfinite(value):
+        raise QueryProblem("trait", f"{text!r} is not a {what} (too large)")
+    return value
 
 
 def standardised(values: np.ndarray, criterion: Criterion) -> np.ndarray:
@@ -123,6 +133,9 @@ def extremes(request: SearchRequest, text: str, can_see_restricted: bool,
         raise QueryProblem("extreme", f"{code} has no measured values")
     chosen = matches.positions[~np.isnan(values[matches.positions])]
     low_end = end in ("bottom", "low")
+    if not len(chosen):  # nothing selected has the trait: no threshold to speak of
+        return {"trait": code, "end": "bottom" if low_end else "top", "percent": percent,
+                "threshold": None, "total": 0, "items": []}
     threshold = np.percentile(values[chosen], percent if low_end else 100 - percent)
     keep = chosen[values[chosen] <= threshold] if low_end else chosen[values[chosen] >= threshold]
     keep = keep[np.argsort(values[keep] if low_end else -values[keep], kind="stable")]

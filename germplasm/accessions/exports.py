@@ -24,17 +24,17 @@ def export_results(format: str):
     if format not in SUFFIX:
         abort(404)
     try:
-        search = current_search()
+        search, columns = current_search(), chosen_columns()
+        matches = find(search, can_see_restricted=is_staff())  # filters check values too
     except QueryProblem as problem:
         abort(400, f"{problem.parameter}: {problem}")
-    matches = find(search, can_see_restricted=is_staff())
     positions = list(matches.positions[:MAX_EXPORT])
     accessions = _load([int(matches.snapshot.ids[p]) for p in positions])
     path = Path(tempfile.mkdtemp()) / f"germplasm-{format}{SUFFIX[format]}"
     if format == "mcpd":
         export_mcpd(path, "csv", accessions, public=not is_staff())
     else:
-        codes = chosen_columns() or trait_columns(search)
+        codes = columns or trait_columns(search)
         names = [matches.snapshot.descriptors[c].name(str(get_locale()))
                  if c in matches.snapshot.descriptors else c for c in codes]
         write_table(path, format, [*BASE_COLUMNS, *names],

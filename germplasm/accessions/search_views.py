@@ -36,8 +36,14 @@ def current_search(descriptors=None):
                          **{n: request.args.getlist(n) for n in FILTER_PARAMS})
 
 
-def chosen_columns() -> list[str]:
-    return [c for c in request.args.getlist("col") if c]
+def chosen_columns(descriptors=None) -> list[str]:
+    """The trait columns asked for (`col=CODE`); raises QueryProblem for an unknown code."""
+    descriptors = descriptors or get_snapshot().descriptors
+    codes = [c.strip().upper() for c in request.args.getlist("col") if c.strip()]
+    unknown = [c for c in codes if c not in descriptors]
+    if unknown:
+        raise QueryProblem("col", f"{unknown[0][:40]!r} is not a descriptor code")
+    return codes
 
 
 @bp.get("/search")
@@ -46,16 +52,15 @@ def search_page():
     locale = str(get_locale())
     table = get_snapshot().descriptors  # plain copies, for the form and the request
     descriptors = sorted(table.values(), key=lambda d: (d.group, d.code))
-    error, result = None, None
+    error, result, columns = None, None, []
     try:
-        search = current_search(table)
-        result = page_of(find(search, can_see_restricted=is_staff()), search, locale,
-                         chosen_columns())
+        search, columns = current_search(table), chosen_columns(table)
+        result = page_of(find(search, can_see_restricted=is_staff()), search, locale, columns)
     except QueryProblem as problem:
         error = problem
     status = 400 if error else 200
     categorical = [d for d in descriptors if d.data_type == "Nominal"]
     return render_template("accessions/search.html", result=result, error=error,
-                           categorical=categorical, columns=chosen_columns(),
+                           categorical=categorical, columns=columns,
                            descriptors=descriptors, trait_rows=TRAIT_ROWS, locale=locale,
                            by_code={d.code: d for d in descriptors}, args=request.args), status

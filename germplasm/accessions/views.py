@@ -10,6 +10,7 @@ from germplasm.accessions.presenters import coordinates, passport
 from germplasm.accounts.permissions import is_staff
 from germplasm.evaluations.display import trait_value
 from germplasm.extensions import db
+from search.query import QueryProblem, check_page
 
 bp = Blueprint("accessions", __name__)
 
@@ -21,8 +22,10 @@ def _locale() -> str:
 @bp.get("/catalogue")
 def home():
     staff = is_staff()
-    page = request.args.get("page", 1, type=int)
-    per_page = request.args.get("per_page", 50, type=int)
+    try:
+        page, per_page = check_page(request.args.get("page", 1), request.args.get("per_page", 50))
+    except QueryProblem as problem:
+        abort(400, f"{problem.parameter}: {problem}")
     return render_template(
         "accessions/home.html",
         total=queries.total(staff),
@@ -54,7 +57,7 @@ def detail(accenumb: str):
 @bp.get("/photos/<int:photo_id>")
 def photo(photo_id: int):
     """A photo, under the same rule as its accession (restricted ones for staff only)."""
-    picture = db.session.get(AccessionPhoto, photo_id)
+    picture = db.session.get(AccessionPhoto, photo_id) if photo_id < 2**31 else None
     if picture is None or queries.find_by_id(picture.accession_id, is_staff()) is None:
         abort(404)
     return send_from_directory(photo_dir(), picture.filename, mimetype=picture.content_type,

@@ -4,8 +4,10 @@ import math
 from dataclasses import dataclass
 
 from germplasm.evaluations.dates import DateProblem, normalise, parse_date
-from germplasm.evaluations.models import Descriptor
+from germplasm.evaluations.models import Descriptor, Observation
+from schemas.text_checks import column_length, length_problem, text_problem
 
+MAX_TEXT = column_length(Observation.__table__.c.value_text)
 MISSING = {"", "na", "n/a", "nan", "-", "—", "–", "--", "null", "none", "缺失", "无数据"}
 
 
@@ -52,7 +54,13 @@ class ValueParser:
             return self._category(text)
         if kind == "Date":
             return self._date(text, year, order)
-        return Value(text=text)
+        return Value(text=self._text(text))
+
+    def _text(self, text: str) -> str:
+        problem = text_problem(text) or length_problem(text, MAX_TEXT)
+        if problem:
+            raise ValueProblem(problem)
+        return text
 
     def _number(self, text: str) -> float:
         try:

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from germplasm.accounts.permissions import role_required
-from germplasm.evaluations import campaigns
+from germplasm.evaluations import campaigns, limits
 from germplasm.evaluations.entry import current_values, save_entry
 from germplasm.evaluations.models import Campaign
 from germplasm.extensions import db
@@ -47,22 +47,53 @@ def entry(campaign_id: int, accenumb: str):
     if index is None:
         abort(404)
     accession = entries[index].accession
-    replicate = request.values.get("replicate", 1, type=int) or 1
     if request.method == "POST":
-        return _save(campaign, entries, index, replicate)
+        return _save(campaign, entries, index)
+    try:
+        replicate = limits.replicate(request.args.get("replicate"))
+    except limits.FieldProblem as problem:
+        abort(400, f"replicate: {problem}")
     return _form(campaign, entries, index, replicate,
                  current_values(campaign, accession.id, replicate), {})
 
 
-def _save(campaign, entries, index, replicate):
+def _entry_meta(form) -> tuple[dict, dict]:
+    """(replicate, observer, observed_on) from the form, and {field: message} for bad ones."""
+    meta, errors = {}, {}
+    checks = {"replicate": lambda: limits.replicate(form.get("replicate")),
+              "observer": lambda: limits.text("OBSERVER", form.get("observer") or _me()),
+              "observed_on": lambda: _date(form.get("observed_on"))}
+    for name, check in checks.items():
+        try:
+            meta[name] = check()
+        except (limits.FieldProblem, ValueError) as problem:
+            errors[name] = str(problem)
+    return meta, errors
+
+
+def _me() -> str:
+    return current_user.display_name or current_user.username
+
+
+def _date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(_("%(value)s is not a date (YYYY-MM-DD)", value=text[:20])) from None
+
+
+def _save(campaign, entries, index):
     accession = entries[index].accession
-    observed_on = request.form.get("observed_on", type=date.fromisoformat)
-    observer = request.form.get("observer") or current_user.display_name or current_user.username
-    result = save_entry(campaign, accession.id, request.form, current_user.username, observer,
-                        observed_on, replicate)
-    if result.errors:
+    meta, errors = _entry_meta(request.form)
+    replicate = meta.get("replicate", 1)
+    result = save_entry(campaign, accession.id, request.form, current_user.username,
+                        meta.get("observer"), meta.get("observed_on"), replicate)
+    errors |= result.errors
+    if errors:
         db.session.rollback()
-        return _form(campaign, entries, index, replicate, request.form, result.errors), 422
+        return _form(campaign, entries, index, replicate, request.form, errors), 422
     commit()
     flash(_("Saved %(n)s values for %(accession)s.", n=result.saved,
             accession=accession.accenumb), "success")

@@ -80,3 +80,24 @@ def test_entry_pages_need_staff(client, campaign):
 def test_entry_post_without_csrf_is_400(staff, campaign):
     response = staff.post(entry_url(campaign, "WSL0001"), data={"FRUIT_WEIGHT": "30"})
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("replicate", ["9" * 20, "-5", "0", "1.5", "x"])
+def test_an_impossible_replicate_is_explained_not_a_500(staff, campaign, replicate):
+    assert staff.get(entry_url(campaign, "WSL0001") + f"?replicate={replicate}"
+                     ).status_code == 400
+    page = staff.get(entry_url(campaign, "WSL0001")).get_data(as_text=True)
+    response = staff.post(entry_url(campaign, "WSL0001"), data={
+        "csrf_token": token(page), "replicate": replicate, "FRUIT_WEIGHT": "30"})
+    assert response.status_code == 422
+    assert "must be a whole number from 1 to 999" in response.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count(Observation.id))) == 0
+
+
+def test_an_overlong_observer_is_refused_with_the_columns_limit(staff, campaign):
+    page = staff.get(entry_url(campaign, "WSL0001")).get_data(as_text=True)
+    response = staff.post(entry_url(campaign, "WSL0001"), data={
+        "csrf_token": token(page), "observer": "张" * 5000, "FRUIT_WEIGHT": "30"})
+    assert response.status_code == 422
+    assert "has 5000 characters; at most 100" in response.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count(Observation.id))) == 0

@@ -144,3 +144,18 @@ def test_a_category_called_none_is_a_value_not_a_gap(cli, plums, tmp_path):
     assert run(cli, sheet).exit_code == 0
     stored = db.session.scalars(db.select(Observation.value_text)).all()
     assert stored == [none_label.code]  # SSC "none" is missing; AROMA "none" is category
+
+
+def test_replicates_and_observers_beyond_the_columns_limits_are_row_errors(cli, plums,
+                                                                           tmp_path):
+    sheet = ("ACCENUMB,REPLICATE,OBSERVER,SSC\n"
+             f"WSL0001,{'9' * 20},张园,12\n"
+             "WSL0002,1e400,张园,12\n"
+             f"WSL0003,1,{'张' * 101},12\n")
+    report = tmp_path / "report.json"
+    result = run(cli, write(tmp_path / "o.csv", sheet), "--report", report)
+    assert result.exit_code == 3, result.output
+    rejected = json.loads(report.read_text(encoding="utf-8"))["rejected"]
+    assert [(r["row"], r["column"]) for r in rejected] == [
+        (2, "REPLICATE"), (3, "REPLICATE"), (4, "OBSERVER")]
+    assert observations() == 0

@@ -1,0 +1,81 @@
+"""Property-based fuzzing of every public URL and parameter: no answer is a 500, and every
+answer under /api/ is strict JSON (no NaN or Infinity) in the API's error shape when it fails.
+
+The URL list is read from the application's own routes, so a new public page is fuzzed
+without anyone remembering to add it here.
+"""
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+PARAMETERS = ("q", "trait", "sort", "page", "per_page", "species", "origin", "province",
+              "sampstat", "storage", "genus", "col", "c_FLESH_COLOR", "t0", "t0min", "t0max",
+              "historic", "restricted", "a", "lang", "extreme", "filter", "top")
+TRICKY = ("", "0", "-1", "9" * 25, "9" * 400, "²", "①", "\x00", "\x07", "%", "..", ":",
+          "SSC:", "SSC:+.", "SSC:~1:.", "SSC:-" + "9" * 400, "HARVEST_DATE:~-",
+          "HARVEST_DATE:~7-10-5", "HARVEST_DATE:..07-20", "HARVEST_DATE:13-40..",
+          "FLESH_COLOR:", "FLESH_COLOR:yellow|", "SSC:top:5", "SSC:bottom:" + "9" * 30,
+          "1e400", "nan", "inf", "-inf", "S001", "S006", "10,11", "true", "maybe", "李", "Prunus",
+          "CHN", "重庆", "=HYPERLINK(\"x\")", "'", "\"", "<script>", "../../etc/passwd")
+VALUES = st.one_of(st.sampled_from(TRICKY), st.text(max_size=30),
+                   st.integers(min_value=-(10**30), max_value=10**30).map(str))
+QUERIES = st.lists(st.tuples(st.sampled_from(PARAMETERS), VALUES), max_size=6)
+# Not fuzzed: flask-admin (curators only, CSRF-protected), static files, staff pages
+# (login required; their inputs have tests of their own).
+PRIVATE = ("/admin", "/static", "/campaigns")
+
+
+def public_rules(app) -> list[str]:
+    rules = [rule for rule in app.url_map.iter_rules()
+             if "GET" in rule.methods and not rule.rule.startswith(PRIVATE)]
+    return sorted({rule.rule for rule in rules})
+
+
+def fill(rule: str, value: str) -> str:
+    """The rule with every <converter:name> replaced by the generated value."""
+    parts, out = rule.split("<"), []
+    out.append(parts[0])
+    for part in parts[1:]:
+        _, rest = part.split(">", 1)
+        out.append(value + rest)
+    return "".join(out)
+
+
+def strict_json(text: str):
+    def refuse(constant):
+        raise ValueError(f"{constant} is not JSON")
+    return json.loads(text, parse_constant=refuse)
+
+
+@pytest.fixture
+def rules(app):
+    found = public_rules(app)
+    assert "/api/v1/accessions" in found and "/accessions/<path:accenumb>" in found
+    return found
+
+
+@settings(max_examples=400, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_no_public_url_answers_500(client, catalogue, rules, data):
+    rule = data.draw(st.sampled_from(rules), label="rule")
+    path_value = data.draw(st.one_of(st.sampled_from(("S001", "SSC", "csv", "xlsx", "mcpd",
+                                                      "1", "9" * 25)), VALUES), label="path")
+    query = data.draw(QUERIES, label="query")
+    response = client.get(fill(rule, path_value.replace("/", "") or "x"),
+                          query_string=query)
+    assert response.status_code < 500, (rule, query, response.get_data(as_text=True)[:500])
+    if response.request.path.startswith("/api/"):
+        body = strict_json(response.get_data(as_text=True))
+        if response.status_code >= 400:
+            assert body["status"] == response.status_code and body["message"]
+
+
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(username=VALUES, password=VALUES)
+def test_login_never_answers_500(client, username, password):
+    response = client.post("/login", data={"username": username, "password": password})
+    assert response.status_code < 500
