@@ -13,12 +13,12 @@ from flask_admin.helpers import get_form_data
 from flask_babel import LazyString, get_locale
 from flask_login import current_user
 from sqlalchemy import or_
-from wtforms import BooleanField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from germplasm.accessions.mcpd_fields import ALL_COLUMNS, FLAG_FIELDS, MULTI_VALUED, code_lists
 from germplasm.accessions.models import Accession, AccessionName
-from germplasm.accessions.services import PassportProblem, update_passport
+from germplasm.accessions.services import PassportProblem, lock_current, update_passport
 from germplasm.accounts.models import ROLES
 from germplasm.accounts.services import AccountError, create_user
 from germplasm.audit import services as audit
@@ -92,6 +92,8 @@ _HINTS = {"ACCENAME": "name;name", "ACQDATE": "YYYYMMDD", "COLLDATE": "YYYYMMDD"
 def passport_form():
     fields = {c: StringField(c, description=_HINTS.get(c, "")) for c in TEXT_COLUMNS}
     fields |= {c: BooleanField(c) for c in FLAG_FIELDS}
+    # The version the curator is editing: a save after someone else's change is refused.
+    fields["version"] = HiddenField()
     return type("PassportForm", (BaseForm,), fields)
 
 
@@ -99,7 +101,15 @@ def passport_text(accession: Accession) -> dict:
     """The accession as the MCPD text a curator would type (and an export would write)."""
     row = mcpd_row(accession)
     data = {c: "" if row[c] is None else str(row[c]) for c in TEXT_COLUMNS}
-    return data | {c: row[c] == "Y" for c in FLAG_FIELDS}
+    return data | {c: row[c] == "Y" for c in FLAG_FIELDS} | {"version": accession.version}
+
+
+def edited_version(form) -> int:
+    """The version the submitted form was made from (a POST without one is refused)."""
+    text = (form["version"].raw_data or [""])[0]
+    if not text.isascii() or not text.isdigit():
+        raise PassportProblem({"": ["the form has no version: reload it and edit again"]})
+    return int(text)
 
 
 def edited_values(form, current: dict) -> dict:
@@ -152,11 +162,16 @@ class AccessionView(GuardedModelView):
         return self._edit_form_class(get_form_data(), data=passport_text(obj))
 
     def update_model(self, form, model) -> bool:
-        values = edited_values(form, passport_text(model))
-        return self.save(form, lambda: update_passport(
-            model, values, user=current_user.username, source="admin"))
+        def change():
+            expected = edited_version(form)
+            lock_current(model)  # compare the form with the row as last committed
+            values = edited_values(form, passport_text(model))
+            update_passport(model, values, user=current_user.username, source="admin",
+                            expected_version=expected)
+        return self.save(form, change)
 
     def on_model_delete(self, model) -> None:
+        lock_current(model)
         audit.record(current_user.username, "accession", model.id, "delete",
                      accession_id=model.id, old=model.accenumb, source="admin")
         mark_changed([model.id])  # after the commit the index drops the deleted document

@@ -1,14 +1,23 @@
 """Error answers: JSON in the API's one shape under /api/, a page in the site's layout
 elsewhere; and the guard that keeps control characters away from the database."""
+import logging
+
 from flask import Flask, abort, jsonify, render_template, request
 from flask_babel import gettext as _
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
+from germplasm.extensions import db
 from schemas.text_checks import CONTROL
+
+log = logging.getLogger(__name__)
 
 
 def init_errors(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(OperationalError, database_busy)
+    app.register_error_handler(StaleDataError, changed_meanwhile)
     app.before_request(refuse_control_characters)
 
 
@@ -32,6 +41,29 @@ def handle_http_error(error: HTTPException):
     if status == 404:
         return render_template("errors/404.html"), 404
     return render_template("errors/error.html", status=status, message=message), status
+
+
+def database_busy(error: OperationalError):
+    """A lock wait that timed out or a deadlock the database broke: nothing was saved, and
+    trying again will work; say so instead of answering 500."""
+    db.session.rollback()
+    log.warning("database busy: %s", error.orig)
+    return _answer(503, _("The database is busy; nothing was saved. Please try again."),
+                   {"Retry-After": "2"})
+
+
+def changed_meanwhile(_error: StaleDataError):
+    db.session.rollback()
+    return _answer(409, _("Someone else changed this record meanwhile; nothing was saved. "
+                          "Reload it and try again."))
+
+
+def _answer(status: int, message: str, headers: dict | None = None):
+    if is_api_request():
+        response, status = api_error(status, message)
+    else:
+        response = render_template("errors/error.html", status=status, message=message)
+    return response, status, headers or {}
 
 
 def refuse_control_characters():

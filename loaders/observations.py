@@ -1,6 +1,7 @@
 """Observation import: wide or long sheets, validated cell by cell against the descriptors."""
 from pathlib import Path
 
+from germplasm import locking
 from germplasm.evaluations import campaigns, observations
 from germplasm.evaluations.campaigns import CampaignProblem
 from loaders.observation_layout import read_layout
@@ -30,6 +31,7 @@ def import_rows(headers: list[str], rows: list, report: ImportReport, *, campaig
                 user: str, source: str, year: int | None = None, site: str | None = None,
                 date_order: str | None = None) -> None:
     """Check and record numbered rows of cells under `headers`; counts go into the report."""
+    locking.take_write_lock()  # SQLite: wait for another writer now, not fail on a stale read
     layout = read_layout(headers, report)
     try:
         target, created = campaigns.get_or_create(campaign, year, site)

@@ -71,8 +71,41 @@ def test_the_admin_speaks_chinese_by_default(client, as_role):
 
 
 def edit(client, accession, **fields):
+    """Post the edit form as a browser does: with its CSRF token and the version shown."""
     path = f"/admin/accessions/edit/?id={accession.id}"
-    return client.post(path, data={"csrf_token": page_token(client, path), **fields})
+    page = client.get(path).get_data(as_text=True)
+    version = re.search(r'<input[^>]*name="version"[^>]*value="(\d+)"', page).group(1)
+    return client.post(path, data={"csrf_token": page_token(client, path), "version": version,
+                                   **fields})
+
+
+def test_an_edit_of_an_accession_changed_meanwhile_is_refused(client, as_role,
+                                                               make_accession, cli, tmp_path):
+    accession = make_accession(accenumb="E9", collsite="巫山县")
+    as_role("curator")
+    path = f"/admin/accessions/edit/?id={accession.id}"
+    page = client.get(path).get_data(as_text=True)  # the curator opens the form ...
+    version = re.search(r'<input[^>]*name="version"[^>]*value="(\d+)"', page).group(1)
+    sheet = tmp_path / "a.csv"  # ... an import changes the accession meanwhile ...
+    sheet.write_text("INSTCODE,ACCENUMB,GENUS,SPECIES,COLLSITE\n"
+                     "CHN385,E9,Prunus,salicina,奉节县\n", encoding="utf-8")
+    assert cli("import", "mcpd", sheet).exit_code == 0
+    response = client.post(path, data={  # ... and the curator saves what the form showed
+        "csrf_token": page_token(client, path), "version": version, "COLLSITE": "巫山县曲尺乡"})
+    assert "changed by someone else" in text(response)
+    db.session.expire_all()
+    assert accession.collsite == "奉节县"
+    assert not [e for e in history(accession.id) if e.source == "admin"]
+    assert edit(client, accession, COLLSITE="巫山县曲尺乡").status_code == 302  # reloaded
+
+
+def test_an_edit_without_the_forms_version_is_refused(client, as_role, make_accession):
+    accession = make_accession(accenumb="E10", collsite="巫山县")
+    as_role("curator")
+    path = f"/admin/accessions/edit/?id={accession.id}"
+    response = client.post(path, data={"csrf_token": page_token(client, path),
+                                       "COLLSITE": "别处"})
+    assert "the form has no version" in text(response)
 
 
 def test_curator_edit_goes_through_the_passport_service(client, as_role, make_accession):

@@ -99,6 +99,11 @@ class Accession(TimestampMixin, db.Model):
     historic: Mapped[bool] = mapped_column(default=False, index=True)
     restricted: Mapped[bool] = mapped_column(default=False, index=True)
     is_demo: Mapped[bool] = mapped_column(default=False)
+    # Raised by every change (SQLAlchemy adds `WHERE version = :seen` to each UPDATE), so a
+    # form or API client that saw an older version gets a conflict instead of overwriting.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
     taxon: Mapped[Taxon] = relationship(lazy="joined")
     names: Mapped[list["AccessionName"]] = relationship(

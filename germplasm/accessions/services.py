@@ -1,6 +1,7 @@
 """Create and update accessions from validated MCPD rows; flush, never commit."""
 from dataclasses import dataclass, field
 
+from germplasm import locking
 from germplasm.accessions import bulk, pedigree
 from germplasm.accessions.bulk import Subject
 from germplasm.accessions.mcpd_fields import FLAG_FIELDS, MULTI_VALUED, SCALAR_FIELDS
@@ -8,6 +9,7 @@ from germplasm.accessions.models import Accession, AccessionMultiValue, Accessio
 from germplasm.accessions.names import classify, split_accename
 from germplasm.accessions.taxa import ReferenceCache
 from germplasm.audit import services as audit
+from germplasm.db import utcnow
 from germplasm.extensions import db
 from search.state import mark_changed
 
@@ -22,7 +24,11 @@ class UpsertResult:
 
 def upsert_rows(rows: list[tuple[int, dict]], user: str, source: str,
                 is_demo: bool = False) -> UpsertResult:
-    """Insert or update by (INSTCODE, ACCENUMB); rows are (spreadsheet row, loaded dict)."""
+    """Insert or update by (INSTCODE, ACCENUMB); rows are (spreadsheet row, loaded dict).
+
+    Imports take turns (locking.serialise) and lock the accessions they update before
+    reading them, so two overlapping files give one file's values or the other's."""
+    locking.serialise("accession-upsert")
     batch = _Batch(user, source, is_demo, {(r["instcode"], r["accenumb"]) for _, r in rows})
     # No autoflush: thousands of pending rows would otherwise be flushed at every lookup.
     with db.session.no_autoflush:
@@ -90,6 +96,8 @@ def apply_row(accession: Accession, row: dict, cache: ReferenceCache, warnings) 
     for column in MULTI_VALUED:
         if column.lower() in row:
             _set_multi(accession, column, row[column.lower()] or [], changes)
+    if changes:  # names and codes live in other tables: the row itself must change too,
+        accession.updated_at = utcnow()  # so that its version moves on
     return changes
 
 
@@ -135,6 +143,7 @@ def _set_multi(accession: Accession, column: str, values: list[str], changes: di
 
 def _existing(keys: set[tuple[str, str]]) -> dict[tuple[str, str], Accession]:
     ids = sorted(bulk.ids_by_key(keys).values())
+    locking.lock_rows(Accession, ids)
     found = {}
     for start in range(0, len(ids), 1000):
         query = db.select(Accession).where(Accession.id.in_(ids[start:start + 1000]))
@@ -174,15 +183,39 @@ class PassportProblem(ValueError):
         self.errors = errors
 
 
+class VersionConflict(PassportProblem):
+    """The accession changed since the caller read it (another user, an import)."""
+
+    def __init__(self, accession: Accession, seen: int):
+        super().__init__({"": [
+            f"{accession.accenumb} was changed by someone else (version {seen} was edited, "
+            f"it is now version {accession.version}); nothing was saved: reload and edit "
+            "again"]})
+        self.current = accession.version
+
+
+def lock_current(accession: Accession) -> Accession:
+    """Lock the row, then re-read it and its names and codes as last committed."""
+    locking.lock_rows(Accession, [accession.id])
+    db.session.refresh(accession)
+    db.session.expire(accession, ["names", "multi_values", "taxon", "parent_links"])
+    return accession
+
+
 def update_passport(accession: Accession, values: dict[str, str | None], user: str,
-                    source: str = "web form") -> dict:
+                    source: str = "web form", expected_version: int | None = None) -> dict:
     """Validate MCPD columns (text as typed) and apply them, audited; {} when nothing changed.
 
-    The admin and any edit form use this, so edits get the same checks as an import.
+    The admin and any edit form use this, so edits get the same checks as an import. With
+    `expected_version` (what the form showed), a change made meanwhile is a VersionConflict.
     """
     from marshmallow import ValidationError
 
     from schemas.accession import McpdRowSchema
+
+    lock_current(accession)
+    if expected_version is not None and accession.version != expected_version:
+        raise VersionConflict(accession, expected_version)
 
     row = {"INSTCODE": accession.instcode, "ACCENUMB": accession.accenumb,
            "GENUS": accession.taxon.genus} | {k.upper(): (v.strip() if isinstance(v, str)

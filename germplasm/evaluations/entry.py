@@ -2,6 +2,8 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from germplasm import locking
+from germplasm.accessions.models import Accession
 from germplasm.evaluations import observations
 from germplasm.evaluations.models import Campaign, Observation
 from germplasm.evaluations.observations import NewObservation
@@ -20,7 +22,8 @@ def current_values(campaign: Campaign, accession_id: int, replicate: int) -> dic
     query = db.select(Observation).where(
         Observation.campaign_id == campaign.id, Observation.accession_id == accession_id,
         Observation.replicate == replicate, Observation.plant == "")
-    return {o.descriptor.code: _shown(o) for o in db.session.scalars(query)}
+    fresh = query.execution_options(populate_existing=True)  # as committed, not as cached
+    return {o.descriptor.code: _shown(o) for o in db.session.scalars(fresh)}
 
 
 def _shown(observation: Observation) -> str:
@@ -33,9 +36,17 @@ def _shown(observation: Observation) -> str:
 
 
 def save_entry(campaign: Campaign, accession_id: int, form: dict, user: str,
-               observer: str | None, observed_on: date | None, replicate: int) -> EntryResult:
-    """Validate every field; store them all only when none is wrong."""
+               observer: str | None, observed_on: date | None, replicate: int,
+               shown: dict | None = None) -> EntryResult:
+    """Validate every field; store them all only when none is wrong.
+
+    `shown` is what the form displayed when it was opened: a value someone else changed
+    since then (another phone, a sheet import) is a conflict, not silently overwritten."""
+    locking.lock_rows(Campaign, [campaign.id])
+    locking.lock_rows(Accession, [accession_id])
     result, items = EntryResult(), []
+    if shown is not None:
+        result.errors |= changed_meanwhile(campaign, accession_id, replicate, form, shown)
     for descriptor in campaign.descriptors:
         raw = (form.get(descriptor.code) or "").strip()
         try:
@@ -51,3 +62,18 @@ def save_entry(campaign: Campaign, accession_id: int, form: dict, user: str,
         outcome = observations.record(campaign, items, user=user, source="web form")
         result.saved = outcome.created + outcome.updated
     return result
+
+
+def changed_meanwhile(campaign: Campaign, accession_id: int, replicate: int, form: dict,
+                      shown: dict) -> dict[str, str]:
+    """{code: message} for values changed since the form was opened that the user would
+    overwrite with something else."""
+    current, conflicts = current_values(campaign, accession_id, replicate), {}
+    for descriptor in campaign.descriptors:
+        code = descriptor.code
+        now, before = current.get(code, ""), str(shown.get(code, ""))
+        typed = (form.get(code) or "").strip()
+        if now != before and typed != now:
+            conflicts[code] = (f"changed by someone else to {now or 'empty'!r} since this form "
+                               "was opened; check it and save again")
+    return conflicts

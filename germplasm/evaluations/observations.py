@@ -4,6 +4,8 @@ from datetime import date
 
 from sqlalchemy import tuple_
 
+from germplasm import locking
+from germplasm.accessions.models import Accession
 from germplasm.audit import services as audit
 from germplasm.evaluations import campaigns, summaries
 from germplasm.evaluations.models import Campaign, Descriptor, Observation
@@ -39,7 +41,12 @@ class RecordResult:
 
 
 def record(campaign: Campaign, items: list[NewObservation], user: str, source: str) -> RecordResult:
-    """Upsert by (campaign, accession, descriptor, plant, replicate); refresh summaries."""
+    """Upsert by (campaign, accession, descriptor, plant, replicate); refresh summaries.
+
+    The campaign and the accessions are locked first (see germplasm.locking): an entry form
+    and a sheet recording the same accession take turns, and summaries count both."""
+    locking.lock_rows(Campaign, [campaign.id])
+    locking.lock_rows(Accession, [i.accession_id for i in items])
     result, existing = RecordResult(), _existing(campaign, [i.key for i in items])
     new_rows = []
     for item in items:

@@ -1,4 +1,5 @@
 """Staff pages: campaigns, their worklist with progress, and the fast entry form."""
+import json
 from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -89,11 +90,13 @@ def _save(campaign, entries, index):
     meta, errors = _entry_meta(request.form)
     replicate = meta.get("replicate", 1)
     result = save_entry(campaign, accession.id, request.form, current_user.username,
-                        meta.get("observer"), meta.get("observed_on"), replicate)
+                        meta.get("observer"), meta.get("observed_on"), replicate,
+                        _shown(request.form))
     errors |= result.errors
     if errors:
         db.session.rollback()
-        return _form(campaign, entries, index, replicate, request.form, errors), 422
+        shown = current_values(campaign, accession.id, replicate)  # the next save's baseline
+        return _form(campaign, entries, index, replicate, request.form, errors, shown), 422
     commit()
     flash(_("Saved %(n)s values for %(accession)s.", n=result.saved,
             accession=accession.accenumb), "success")
@@ -102,10 +105,21 @@ def _save(campaign, entries, index):
                             accenumb=entries[target].accession.accenumb, replicate=replicate))
 
 
-def _form(campaign, entries, index, replicate, values, errors):
+def _shown(form) -> dict | None:
+    """The values the form displayed when opened (a JSON object in a hidden field)."""
+    try:
+        shown = json.loads(form.get("shown") or "null")
+    except ValueError:
+        return None
+    return shown if isinstance(shown, dict) else None
+
+
+def _form(campaign, entries, index, replicate, values, errors, shown=None):
+    shown = values if shown is None else shown
     return render_template(
         "evaluations/entry.html", campaign=campaign, accession=entries[index].accession,
         previous=entries[index - 1].accession if index else None,
         next=entries[index + 1].accession if index + 1 < len(entries) else None,
         position=index + 1, total=len(entries), replicate=replicate, values=values,
-        errors=errors, today=date.today().isoformat(), locale=str(get_locale()))
+        errors=errors, today=date.today().isoformat(), locale=str(get_locale()),
+        shown=json.dumps({k: v for k, v in shown.items() if k.isupper()}, ensure_ascii=False))

@@ -1,4 +1,5 @@
 """The staff worklist and entry form over HTTP."""
+import html
 import re
 
 import pytest
@@ -101,3 +102,24 @@ def test_an_overlong_observer_is_refused_with_the_columns_limit(staff, campaign)
     assert response.status_code == 422
     assert "has 5000 characters; at most 100" in response.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count(Observation.id))) == 0
+
+
+def test_a_value_changed_since_the_form_was_opened_is_not_overwritten(staff, campaign, cli,
+                                                                        tmp_path):
+    url = entry_url(campaign, "WSL0001")
+    page = staff.get(url).get_data(as_text=True)  # a phone opens the empty form ...
+    sheet = tmp_path / "sheet.csv"  # ... a sheet import records a weight meanwhile ...
+    sheet.write_text("ACCENUMB,FRUIT_WEIGHT\nWSL0001,41\n", encoding="utf-8")
+    assert cli("import", "observations", sheet, "--campaign", campaign.name).exit_code == 0
+    shown = re.search(r'name="shown" value="([^"]*)"', page).group(1)
+    response = staff.post(url, data={  # ... and the phone saves another weight
+        "csrf_token": token(page), "shown": html.unescape(shown), "FRUIT_WEIGHT": "35",
+        "FLESH_COLOR": "5"})
+    body = response.get_data(as_text=True)
+    assert response.status_code == 422 and "changed by someone else to &#39;41&#39;" in body
+    stored = db.session.scalars(db.select(Observation.value_num)).all()
+    assert stored == [41.0]  # the import's value, and nothing of the phone's
+    again = re.search(r'name="shown" value="([^"]*)"', body).group(1)
+    saved = staff.post(url, data={"csrf_token": token(body), "shown": html.unescape(again),
+                                  "FRUIT_WEIGHT": "35", "FLESH_COLOR": "5"})
+    assert saved.status_code == 302  # seen and confirmed: now it is saved

@@ -1,0 +1,91 @@
+"""Writers at the same moment lose nothing: two overlapping MCPD imports, two observation
+imports into the same accessions, in real processes on the engine under test (PostgreSQL in
+CI's second run)."""
+import csv
+import subprocess
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.conftest import BIN
+from tests.test_cli_end_to_end import fresh_db, germplasm  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.no_db
+ROWS = 800
+
+
+def write_mcpd(path, names):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["INSTCODE", "ACCENUMB", "GENUS", "SPECIES", "ACCENAME"])
+        for number, name in enumerate(names):
+            writer.writerow(["CHN385", f"CW{number:05d}", "Prunus", "salicina", name])
+    return path
+
+
+def at_once(url, *commands):
+    """Start every command before waiting for any: real concurrency, not turns."""
+    env = {"GERMPLASM_DATABASE_URL": url, "PATH": str(BIN), "HOME": "/tmp"}
+    running = [subprocess.Popen([BIN / "germplasm", *map(str, c)], env=env, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+               for c in commands]
+    return [(p.wait(timeout=600), p.stdout.read() + p.stderr.read()) for p in running]
+
+
+def rows(url, sql):
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text(sql)).all()
+    finally:
+        engine.dispose()
+
+
+def test_overlapping_mcpd_imports_give_one_files_values_and_a_true_audit(tmp_path, fresh_db):
+    germplasm(fresh_db, "import", "mcpd", write_mcpd(tmp_path / "o.csv",
+                                                     [f"orig{i}" for i in range(ROWS)]))
+    a = write_mcpd(tmp_path / "a.csv", [f"A1name{i};A2name{i}" for i in range(ROWS)])
+    b = write_mcpd(tmp_path / "b.csv", [f"B1name{i}" for i in range(ROWS)])
+    for code, output in at_once(fresh_db, ("import", "mcpd", a), ("import", "mcpd", b)):
+        assert code == 0, output
+    names = {}
+    for accenumb, name in rows(fresh_db, "SELECT a.accenumb, n.name FROM accession_names n "
+                                         "JOIN accessions a ON a.id = n.accession_id "
+                                         "ORDER BY a.accenumb, n.position"):
+        names.setdefault(accenumb, []).append(name)
+    for i in range(ROWS):
+        assert names[f"CW{i:05d}"] in ([f"A1name{i}", f"A2name{i}"], [f"B1name{i}"]), i
+    audit = {}
+    for accenumb, old, new in rows(fresh_db, "SELECT a.accenumb, e.old_value, e.new_value "
+                                             "FROM audit_entries e JOIN accessions a ON "
+                                             "a.id = e.accession_id WHERE e.field = 'ACCENAME' "
+                                             "ORDER BY e.id"):
+        audit.setdefault(accenumb, []).append((old, new))
+    for i in range(ROWS):
+        entries = audit[f"CW{i:05d}"]
+        assert entries[0][0] == f"orig{i}" and len(entries) == 2, entries
+        assert entries[1][0] == entries[0][1], entries  # each old value is the previous new
+        assert entries[1][1] == ";".join(names[f"CW{i:05d}"])
+
+
+def write_sheet(path, value):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["ACCENUMB", "SSC"])
+        writer.writerows([f"CW{i:05d}", value] for i in range(ROWS))
+    return path
+
+
+def test_observation_imports_into_the_same_accessions_keep_every_summary(tmp_path, fresh_db):
+    germplasm(fresh_db, "import", "mcpd", write_mcpd(tmp_path / "o.csv",
+                                                     [f"orig{i}" for i in range(ROWS)]))
+    first, second = write_sheet(tmp_path / "a.csv", "12"), write_sheet(tmp_path / "b.csv", "16")
+    results = at_once(fresh_db,
+                      ("import", "observations", first, "--campaign", "2025", "--year", 2025),
+                      ("import", "observations", second, "--campaign", "2026", "--year", 2026))
+    for code, output in results:
+        assert code == 0, output
+    summaries = rows(fresh_db, "SELECT s.n, s.mean FROM trait_summaries s JOIN descriptors d "
+                               "ON d.id = s.descriptor_id WHERE d.code = 'SSC' AND s.year = 0")
+    assert len(summaries) == ROWS
+    assert {(n, round(mean, 3)) for n, mean in summaries} == {(2, 14.0)}
