@@ -11,7 +11,7 @@ from germplasm.extensions import db
 from germplasm.initial_data import load_initial_data
 from tests.databases import fresh_database
 
-pytest_plugins = ["tests.catalogue"]  # the `catalogue` and `index_dir` fixtures
+pytest_plugins = ["tests.catalogue", "tests.processes"]  # shared fixtures
 REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
 BIN = Path(sys.executable).parent
 

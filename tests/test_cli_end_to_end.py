@@ -1,15 +1,10 @@
 """The real `germplasm` console script in a subprocess, on fresh databases."""
 import csv
-import hashlib
-import os
-import subprocess
-import tempfile
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import BIN
 from tests.databases import fresh_database
+from tests.processes import germplasm
 
 pytestmark = pytest.mark.no_db
 
@@ -35,16 +30,6 @@ CHILD_ROW = FULL_ROW | {"ACCENUMB": "WSL00002", "ACCENAME": "巫脆1号", "SAMPS
                         "LATITUDE": "", "DECLONGITUDE": "", "LONGITUDE": "", "OTHERNUMB": ""}
 
 
-def germplasm(url, *args, check=True):
-    index = Path(tempfile.gettempdir()) / f"germplasm-index-{hashlib.md5(url.encode()).hexdigest()}"
-    env = os.environ | {"GERMPLASM_DATABASE_URL": url, "GERMPLASM_INDEX_DIR": str(index)}
-    result = subprocess.run([BIN / "germplasm", *map(str, args)], env=env, capture_output=True,
-                            text=True, timeout=600)
-    if check:
-        assert result.returncode == 0, result.stdout + result.stderr
-    return result
-
-
 def write_rows(path, rows):
     """Rows as our CSV export writes them (formula-like cells behind an apostrophe)."""
     from loaders.cells import csv_value
@@ -54,13 +39,6 @@ def write_rows(path, rows):
         writer.writeheader()
         writer.writerows({k: csv_value(v) for k, v in row.items()} for row in rows)
     return path
-
-
-@pytest.fixture
-def fresh_db(tmp_path):
-    with fresh_database(tmp_path) as url:
-        germplasm(url, "init")
-        yield url
 
 
 def test_init_is_safe_to_run_again(fresh_db):

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.conftest import BIN
-from tests.test_cli_end_to_end import fresh_db, germplasm  # noqa: F401  (fixture)
+from tests.processes import germplasm
 
 pytestmark = pytest.mark.no_db
 ROWS = 800
