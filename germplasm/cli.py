@@ -16,6 +16,7 @@ from germplasm.accessions.search_commands import (
     search_command,
 )
 from germplasm.accounts.commands import users_group
+from germplasm.backup.commands import backup_command, restore_command
 from germplasm.evaluations.commands import campaign_group
 from germplasm.extensions import db
 from germplasm.initial_data import load_initial_data
@@ -42,6 +43,8 @@ cli.add_command(campaign_group)
 cli.add_command(search_command)
 cli.add_command(reindex_command)
 cli.add_command(screen_command)
+cli.add_command(backup_command)
+cli.add_command(restore_command)
 
 
 def main() -> None:
