@@ -8,7 +8,8 @@ from sqlalchemy.engine import Engine
 
 from germplasm.config import load_config
 from germplasm.errors import init_errors
-from germplasm.extensions import babel, csrf, db, login_manager, migrate
+from germplasm.extensions import babel, csrf, db, limiter, login_manager, migrate
+from germplasm.security_headers import init_security_headers
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -35,6 +36,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_view = "accounts.login"
     babel.init_app(app, locale_selector=_select_locale)
     csrf.init_app(app)
+    limiter.init_app(app)
     _import_models()
 
 
@@ -75,6 +77,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_bp)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API
     init_errors(app)
+    init_security_headers(app)
     app.context_processor(lambda: {"current_locale": str(get_locale() or "zh_CN")})
     app.add_template_filter(_combine_page, "combine_page")
     from germplasm.evaluations.display import trait_value
@@ -84,7 +87,7 @@ def _register_blueprints(app: Flask) -> None:
     # Flask-Babel caches the locale on the app context; a context shared by several requests
     # (tests, some servers) would otherwise keep the first request's language.
     app.before_request(refresh)
-    app.before_request(_forget_previous_user)
+    app.before_request(_forget_previous_request)
 
 
 @event.listens_for(Engine, "connect")
@@ -107,12 +110,13 @@ def _sqlite_begin(connection) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
-def _forget_previous_user() -> None:
-    """Flask-Login caches the user on `g` too: in a shared app context a visitor would
-    otherwise be served as whoever made the previous request."""
+def _forget_previous_request() -> None:
+    """Flask-Login and Flask-WTF cache the user and the CSRF token on `g`: in a shared app
+    context a visitor would otherwise be served as whoever made the previous request."""
     from flask import g
 
     g.pop("_login_user", None)
+    g.pop("csrf_token", None)
 
 
 def _combine_page(args: dict, page: int) -> dict:

@@ -33,6 +33,16 @@ def load_config(instance_path: str) -> dict:
         "SESSION_COOKIE_SECURE": os.environ.get("GERMPLASM_SECURE_COOKIES", "0") == "1",
         "BABEL_DEFAULT_LOCALE": "zh_CN",
         "PER_PAGE_MAX": 100,
+        # Login throttling: per client address (Flask-Limiter; counts failed attempts) and
+        # per user name (in the database, so every worker sees it).
+        "GERMPLASM_LOGIN_RATE": os.environ.get("GERMPLASM_LOGIN_RATE", "20 per minute"),
+        "GERMPLASM_LOGIN_MAX_FAILURES": int(os.environ.get("GERMPLASM_LOGIN_MAX_FAILURES", 5)),
+        "GERMPLASM_LOGIN_WINDOW_MINUTES": int(os.environ.get("GERMPLASM_LOGIN_WINDOW_MINUTES",
+                                                             15)),
+        "GERMPLASM_LOGIN_LOCK_MINUTES": int(os.environ.get("GERMPLASM_LOGIN_LOCK_MINUTES", 15)),
+        # memory:// counts per worker process; redis://127.0.0.1:6379 shares the counts.
+        "RATELIMIT_STORAGE_URI": os.environ.get("GERMPLASM_RATELIMIT_STORAGE", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
         # A tile URL such as https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty keeps the
         # map offline (positions on a plain background).
         "GERMPLASM_MAP_TILES": os.environ.get("GERMPLASM_MAP_TILES", ""),

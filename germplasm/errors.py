@@ -33,6 +33,8 @@ def handle_http_error(error: HTTPException):
     status = error.code or 500
     # An unexpected error says nothing of its cause: the log has it.
     message = error.description if status < 500 else _("Internal server error.")
+    if status == 429:
+        message = _("Too many requests; wait a moment and try again.")
     if is_api_request():
         response, status = api_error(status, message)
         kept = {k: v for k, v in error.get_headers() if k in ("Allow", "Retry-After")}

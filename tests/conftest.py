@@ -60,6 +60,16 @@ def session(request, app):
             connection.close()
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(app):
+    """Each test starts with no failed logins counted against the test client's address."""
+    from germplasm.extensions import limiter
+
+    with app.app_context():
+        limiter.reset()
+    yield
+
+
 @pytest.fixture
 def client(app):
     return app.test_client()

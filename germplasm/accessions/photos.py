@@ -4,6 +4,7 @@ import uuid
 from pathlib import Path
 
 from flask import current_app
+from PIL import Image
 
 from germplasm.accessions.models import Accession, AccessionPhoto
 from germplasm.audit import services as audit
@@ -34,6 +35,7 @@ def add_photo(accession: Accession, source: Path, user: str, caption: str | None
     with source.open("rb") as handle:
         if not handle.read(8).startswith(SIGNATURES):
             raise PhotoProblem(f"{source.name}: the content is not a picture")
+    _check_picture(source, suffix)
     name = f"{uuid.uuid4().hex}{suffix}"
     photo_dir().mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, photo_dir() / name)
@@ -44,6 +46,19 @@ def add_photo(accession: Accession, source: Path, user: str, caption: str | None
     audit.record(user, "photo", photo.id, "create", accession_id=accession.id,
                  new=source.name)
     return photo
+
+
+def _check_picture(source: Path, suffix: str) -> None:
+    """Decode the whole picture: a PNG or JPEG header in front of HTML or script (a file a
+    browser might be tricked into running) does not decode, and is no photo."""
+    try:
+        with Image.open(source) as picture:
+            picture.load()
+            kind = Image.MIME.get(picture.format or "")
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise PhotoProblem(f"{source.name}: the content is not a readable picture") from None
+    if kind != TYPES[suffix]:
+        raise PhotoProblem(f"{source.name}: the content is {kind or 'unknown'}, not {suffix}")
 
 
 def photos_of(accession_id: int) -> list[AccessionPhoto]:

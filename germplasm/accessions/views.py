@@ -58,7 +58,11 @@ def detail(accenumb: str):
 def photo(photo_id: int):
     """A photo, under the same rule as its accession (restricted ones for staff only)."""
     picture = db.session.get(AccessionPhoto, photo_id) if photo_id < 2**31 else None
-    if picture is None or queries.find_by_id(picture.accession_id, is_staff()) is None:
+    accession = picture and queries.find_by_id(picture.accession_id, is_staff())
+    if accession is None:
         abort(404)
-    return send_from_directory(photo_dir(), picture.filename, mimetype=picture.content_type,
-                               max_age=86400)
+    response = send_from_directory(photo_dir(), picture.filename,
+                                   mimetype=picture.content_type, max_age=86400)
+    if accession.restricted:  # never kept by a shared cache or left in the browser's
+        response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -2,6 +2,7 @@
 import click
 from flask.cli import AppGroup
 
+from germplasm.accounts import throttle
 from germplasm.accounts.models import ROLES
 from germplasm.accounts.services import AccountError, create_user
 from germplasm.extensions import db
@@ -24,3 +25,14 @@ def create_user_command(username, role, password, display_name) -> None:
         raise click.UsageError(str(error)) from None
     db.session.commit()
     click.echo(f"user {username} created with role {role}")
+
+
+@users_group.command("unlock")
+@click.argument("username")
+def unlock_user_command(username) -> None:
+    """Lift the lock that failed logins put on a user name."""
+    if throttle.clear(username):
+        db.session.commit()
+        click.echo(f"{username} unlocked")
+    else:
+        click.echo(f"{username} was not locked")

@@ -25,6 +25,12 @@ class User(UserMixin, db.Model):
     display_name: Mapped[str | None] = mapped_column(String(120))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Part of the session cookie's user id: raising it ends every session of the user
+    # (logout, a new password, a new role), even one whose cookie was copied.
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    def get_id(self) -> str:
+        return f"{self.id}.{self.session_version}"
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)
@@ -49,3 +55,14 @@ class User(UserMixin, db.Model):
 
     def __str__(self) -> str:
         return self.username
+
+
+class LoginThrottle(db.Model):
+    """Failed logins per user name (known or not, so the lock itself reveals nothing)."""
+
+    __tablename__ = "login_throttles"
+
+    username: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    first_failure_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -26,7 +26,15 @@ def role_required(role: str):
     return decorator
 
 
-def load_user(user_id: str):
+def load_user(session_id: str):
+    """The user of a session cookie ("id.session_version"), or None once that session was
+    revoked (logout, a new password or role) or the id is malformed."""
     from germplasm.accounts.models import User
 
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    number, _, version = session_id.partition(".")
+    if not (number.isascii() and number.isdigit() and version.isascii() and version.isdigit()):
+        return None
+    user = db.session.get(User, int(number)) if int(number) < 2**31 else None
+    if user is None or str(user.session_version) != version or not user.active:
+        return None
+    return user

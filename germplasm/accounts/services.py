@@ -1,17 +1,34 @@
-"""Create users and check their passwords; flush, never commit."""
+"""Create users, check their passwords, change them; flush, never commit."""
+from datetime import datetime
+
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from germplasm.accounts import throttle
 from germplasm.accounts.models import ROLES, User
 from germplasm.extensions import db
+
+MIN_PASSWORD = 8
+# Checked against when the user name is unknown, so that a wrong name costs the same
+# hashing time as a wrong password and timing does not tell which names exist.
+_DUMMY_HASH = generate_password_hash("not the password of anyone")
 
 
 class AccountError(ValueError):
     pass
 
 
+class LoginLocked(Exception):
+    """Too many failed logins for this user name; `until` is when it may try again."""
+
+    def __init__(self, until: datetime):
+        super().__init__(f"locked until {until.isoformat()}")
+        self.until = until
+
+
 def create_user(username: str, role: str, password: str, display_name: str | None = None) -> User:
     if role not in ROLES:
         raise AccountError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
-    if len(password) < 8:
-        raise AccountError("the password must have at least 8 characters")
+    _check_password(password)
     if find(username) is not None:
         raise AccountError(f"user {username!r} already exists")
     user = User(username=username, role=role, display_name=display_name)
@@ -21,12 +38,49 @@ def create_user(username: str, role: str, password: str, display_name: str | Non
     return user
 
 
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"the password must have at least {MIN_PASSWORD} characters")
+
+
 def find(username: str) -> User | None:
     return db.session.scalar(db.select(User).filter_by(username=username))
 
 
 def authenticate(username: str, password: str) -> User | None:
+    """The user, or None for a wrong name or password; LoginLocked while the name is locked."""
+    if until := throttle.locked_until(username):
+        raise LoginLocked(until)
     user = find(username)
-    if user is None or not user.active or not user.check_password(password):
+    matches = check_password_hash(user.password_hash if user else _DUMMY_HASH, password)
+    if user is None or not user.active or not matches:
+        throttle.record_failure(username)
         return None
+    throttle.clear(username)
     return user
+
+
+def revoke_sessions(user: User) -> None:
+    """End every session of this user: their cookies carry the old session version."""
+    user.session_version += 1
+    db.session.flush()
+
+
+def change_password(user: User, password: str) -> None:
+    _check_password(password)
+    user.set_password(password)
+    revoke_sessions(user)
+
+
+def change_role(user: User, role: str) -> None:
+    if role not in ROLES:
+        raise AccountError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+    if role != user.role:
+        user.role = role
+        revoke_sessions(user)
+
+
+def deactivate(user: User) -> None:
+    if user.active:
+        user.active = False
+        revoke_sessions(user)

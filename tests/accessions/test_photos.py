@@ -54,3 +54,39 @@ def test_photos_of_restricted_accessions_are_hidden(cli, client, make_accession,
 
     photo = db.session.scalars(db.select(AccessionPhoto)).one()
     assert client.get(f"/photos/{photo.id}").status_code == 404
+
+
+def test_a_picture_header_in_front_of_html_is_not_a_photo(cli, make_accession, photo_dir,
+                                                          tmp_path):
+    make_accession(accenumb="P7")
+    fake = tmp_path / "fake.png"
+    fake.write_bytes(b"\x89PNG\r\n\x1a\n<html><script>alert(document.cookie)</script></html>")
+    result = cli("photos", "add", "P7", fake)
+    assert result.exit_code == 2 and "not a readable picture" in result.output
+    jpeg_named_png = tmp_path / "real.jpg"
+    jpeg_named_png.write_bytes(png(tmp_path / "x.png").read_bytes())
+    wrong = cli("photos", "add", "P7", jpeg_named_png)
+    assert wrong.exit_code == 2 and "image/png, not .jpg" in wrong.output
+
+
+def test_photos_are_served_nosniff_and_restricted_ones_privately(cli, client, make_accession,
+                                                                 photo_dir, tmp_path):
+    from germplasm.accessions.models import AccessionPhoto
+    from germplasm.accounts.services import create_user
+    from germplasm.extensions import db
+    from tests.accounts.test_login import login
+
+    make_accession(accenumb="P8")
+    make_accession(accenumb="P9", restricted="Y")
+    for number in ("P8", "P9"):
+        assert cli("photos", "add", number, png(tmp_path / f"{number}.png")).exit_code == 0
+    public, restricted = db.session.scalars(db.select(AccessionPhoto.id)
+                                            .order_by(AccessionPhoto.id)).all()[-2:]
+    response = client.get(f"/photos/{public}")
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "public" in response.headers["Cache-Control"]
+    create_user("photo.staff", "staff", "orchard-2026")
+    db.session.commit()
+    login(client, "photo.staff", "orchard-2026")
+    private = client.get(f"/photos/{restricted}")
+    assert private.status_code == 200 and private.headers["Cache-Control"] == "private, no-store"

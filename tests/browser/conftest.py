@@ -26,6 +26,7 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 CAMPAIGN = "2026 浏览器测试"
 STAFF = ("staffer", "orchard-2026")
+ADMIN = ("chief", "orchard-2026")
 
 try:
     from playwright.sync_api import sync_playwright
@@ -75,6 +76,8 @@ def live_server(tmp_path_factory):
         _germplasm(env, "demo", "--accessions", "300", "--seed", "1")
         _germplasm(env, "users", "create", STAFF[0], "--role", "staff",
                    "--password", STAFF[1], "--name", "测试员")
+        _germplasm(env, "users", "create", ADMIN[0], "--role", "admin",
+                   "--password", ADMIN[1], "--name", "管理员")
         _germplasm(env, "campaign", "create", CAMPAIGN, "--year", "2026",
                    "--descriptors", "FRUIT_WEIGHT,SSC,FLESH_COLOR",
                    "--accessions", "WSL00001,WSL00002")
