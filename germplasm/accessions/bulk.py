@@ -5,6 +5,7 @@ from germplasm.accessions.mcpd_fields import FLAG_FIELDS, MULTI_VALUED, SCALAR_F
 from germplasm.accessions.models import Accession, AccessionMultiValue, AccessionName
 from germplasm.accessions.names import classify, split_accename
 from germplasm.audit.models import AuditEntry
+from germplasm.bulk_insert import insert_rows, is_postgresql, reserve_ids
 from germplasm.db import utcnow
 from germplasm.extensions import db
 
@@ -52,16 +53,17 @@ def _accession(row: dict, taxon_id: int, is_demo: bool, now) -> dict:
 
 
 def _insert_returning_ids(records: list[dict]) -> list[int]:
-    """PostgreSQL: INSERT .. RETURNING in parameter order, batched. SQLite: executemany, then
-    the ids by natural key, because RETURNING in order degrades to one statement per row
-    there (and on PostgreSQL the look-up is planned badly on a table grown mid-transaction)."""
+    """PostgreSQL: ids reserved from the sequence, then COPY. SQLite: executemany, then the
+    ids by natural key, because RETURNING in order degrades to one statement per row there
+    (and on PostgreSQL the look-up is planned badly on a table grown mid-transaction)."""
     if not records:
         return []
-    if db.session.get_bind().dialect.name == "postgresql":
-        statement = Accession.__table__.insert().returning(
-            Accession.__table__.c.id, sort_by_parameter_order=True)
-        return list(db.session.scalars(statement, records))
-    db.session.execute(Accession.__table__.insert(), records)
+    table = Accession.__table__
+    if is_postgresql():
+        ids = reserve_ids(table, len(records))
+        insert_rows(table, [record | {"id": i} for record, i in zip(records, ids, strict=True)])
+        return ids
+    db.session.execute(table.insert(), records)
     ids = ids_by_key({(r["instcode"], r["accenumb"]) for r in records})
     return [ids[(r["instcode"], r["accenumb"])] for r in records]
 
@@ -99,5 +101,4 @@ def _insert_children(subjects, rows, user: str, source: str, now) -> None:
                        "new_value": subject.accenumb, "source": source, "at": now})
     for model, batch in ((AccessionName, names), (AccessionMultiValue, values),
                          (AuditEntry, audits)):
-        if batch:
-            db.session.execute(model.__table__.insert(), batch)
+        insert_rows(model.__table__, batch)

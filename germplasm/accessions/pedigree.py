@@ -5,6 +5,7 @@ from collections import defaultdict
 from sqlalchemy import func
 
 from germplasm.accessions.models import Accession, AccessionName, PedigreeLink
+from germplasm.bulk_insert import insert_rows
 from germplasm.extensions import db
 
 # Cross separators (/, //, ×, " x "), backcross doses (7*Atlas), brackets and lists.
@@ -39,11 +40,12 @@ def rebuild_links(accessions: list, new_ids: set[int],
     _delete_links([a for a in accessions if a.id not in new_ids])
     parsed = {a.id: parse_ancest(a.ancest) for a in accessions}
     lookup = _lookup({t.lower() for pairs in parsed.values() for t, _ in pairs})
-    for accession in accessions:
-        for position, (token, role) in enumerate(parsed[accession.id]):
-            parent_id = _resolve(token, accession, lookup, warnings_by_id)
-            db.session.add(PedigreeLink(child_id=accession.id, token=token, role=role,
-                                        position=position, parent_id=parent_id))
+    links = [{"child_id": accession.id, "token": token, "role": role, "position": position,
+              "parent_id": _resolve(token, accession, lookup, warnings_by_id)}
+             for accession in accessions
+             for position, (token, role) in enumerate(parsed[accession.id])]
+    db.session.flush()  # the deletes above go first: the new rows reuse their positions
+    insert_rows(PedigreeLink.__table__, links)  # rows, not objects: nothing needs their ids
 
 
 def _delete_links(accessions: list[Accession]) -> None:

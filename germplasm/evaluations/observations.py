@@ -7,6 +7,7 @@ from sqlalchemy import tuple_
 from germplasm import locking
 from germplasm.accessions.models import Accession
 from germplasm.audit import services as audit
+from germplasm.bulk_insert import insert_rows
 from germplasm.evaluations import campaigns, summaries
 from germplasm.evaluations.models import Campaign, Descriptor, Observation
 from germplasm.evaluations.values import Value
@@ -74,9 +75,8 @@ def record(campaign: Campaign, items: list[NewObservation], user: str, source: s
 
 
 def _insert(rows: list[dict]) -> None:
-    # A Core bulk INSERT: a sheet brings thousands of observations that need no ORM objects.
-    for start in range(0, len(rows), 5000):
-        db.session.execute(Observation.__table__.insert(), rows[start:start + 5000])
+    # Rows, not ORM objects: a sheet brings thousands of observations that need no ids.
+    insert_rows(Observation.__table__, rows)
 
 
 def _columns(item: NewObservation) -> dict:

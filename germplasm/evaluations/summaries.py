@@ -7,6 +7,7 @@ import json
 import math
 from collections import Counter, defaultdict
 
+from germplasm.bulk_insert import insert_rows
 from germplasm.evaluations.models import ALL_YEARS, Campaign, Descriptor, Observation, TraitSummary
 from germplasm.extensions import db
 
@@ -40,8 +41,7 @@ def _refresh_chunk(descriptor: Descriptor, accession_ids: list[int]) -> int:
         for key in ((accession_id, year), (accession_id, ALL_YEARS)):
             groups[key].append((number, text))
     rows = [summarise(descriptor, acc, year, values) for (acc, year), values in groups.items()]
-    if rows:
-        db.session.execute(TraitSummary.__table__.insert(), rows)
+    insert_rows(TraitSummary.__table__, rows)
     return len(rows)
 
 
