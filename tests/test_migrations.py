@@ -34,3 +34,29 @@ def test_upgrade_downgrade_upgrade(tmp_path):
                                                db.metadata)
             db.engine.dispose()
     assert differences == [], "the models and the migrations disagree"
+
+
+def test_altering_a_parent_table_keeps_its_childrens_rows(tmp_path):
+    """SQLite rebuilds a table to drop a column; with foreign keys on, dropping the old
+    `accessions` cascaded to every name. Down one revision and up again keeps them."""
+    from germplasm.accessions.models import AccessionName
+    from germplasm.accessions.services import upsert_rows
+    from germplasm.initial_data import load_initial_data
+    from schemas.accession import McpdRowSchema
+
+    with fresh_database(tmp_path) as url:
+        app = create_app({"SQLALCHEMY_DATABASE_URI": url})
+        with app.app_context():
+            upgrade(directory=MIGRATIONS_DIR)
+            load_initial_data()
+            row = McpdRowSchema().load({"INSTCODE": "CHN385", "ACCENUMB": "MG1",
+                                        "GENUS": "Prunus", "ACCENAME": "巫山脆李;Wūshān Cuìlǐ"})
+            upsert_rows([(2, row)], user="tests", source="test")
+            db.session.commit()
+            db.session.remove()
+            downgrade(directory=MIGRATIONS_DIR, revision="4e1072321882")  # drops a column
+            upgrade(directory=MIGRATIONS_DIR)
+            names = db.session.scalars(db.select(AccessionName.name)).all()
+            db.session.remove()
+            db.engine.dispose()
+    assert sorted(names) == ["Wūshān Cuìlǐ", "巫山脆李"]
