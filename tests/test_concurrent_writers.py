@@ -89,3 +89,60 @@ def test_observation_imports_into_the_same_accessions_keep_every_summary(tmp_pat
                                "ON d.id = s.descriptor_id WHERE d.code = 'SSC' AND s.year = 0")
     assert len(summaries) == ROWS
     assert {(n, round(mean, 3)) for n, mean in summaries} == {(2, 14.0)}
+
+
+def test_entry_forms_during_an_observation_import_keep_summaries_true(tmp_path, fresh_db):
+    """Staff save entry forms (in threads, through the app) while a sheet import records the
+    same accessions and trait in another campaign: every summary still counts every value."""
+    import random
+    import re
+    import threading
+
+    from germplasm import create_app
+
+    count = 300
+    germplasm(fresh_db, "import", "mcpd", write_mcpd(tmp_path / "o.csv",
+                                                     [f"orig{i}" for i in range(count)]))
+    numbers = [f"CW{i:05d}" for i in range(count)]
+    germplasm(fresh_db, "campaign", "create", "phones", "--year", 2026, "--descriptors", "SSC",
+              "--accessions", ",".join(numbers))
+    germplasm(fresh_db, "users", "create", "picker", "--role", "staff", "--password", "pick-2026")
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("ACCENUMB,SSC\n" + "".join(f"{n},12\n" for n in numbers), encoding="utf-8")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": fresh_db, "WTF_CSRF_ENABLED": False,
+                      "GERMPLASM_INDEX_DIR": str(tmp_path / "index")})
+    campaign_id = rows(fresh_db, "SELECT id FROM campaigns WHERE name = 'phones'")[0][0]
+    import_done, failures = threading.Event(), []
+
+    def phone():
+        client = app.test_client()
+        client.post("/login", data={"username": "picker", "password": "pick-2026"})
+        while not import_done.is_set():
+            number = random.choice(numbers)
+            response = client.post(f"/campaigns/{campaign_id}/entry/{number}",
+                                   data={"SSC": "16", "replicate": "1"})
+            if response.status_code not in (302, 503):
+                failures.append((number, response.status_code,
+                                 re.sub(r"\s+", " ", response.get_data(as_text=True))[:300]))
+    phones = [threading.Thread(target=phone) for _ in range(3)]
+    for thread in phones:
+        thread.start()
+    try:
+        (code, output), = at_once(fresh_db, ("import", "observations", sheet, "--campaign",
+                                             "sheets", "--year", 2025))
+    finally:
+        import_done.set()
+        for thread in phones:
+            thread.join()
+    assert code == 0, output
+    assert failures == []
+    mismatched = rows(fresh_db, """
+        SELECT s.accession_id, s.n, COUNT(o.id) FROM trait_summaries s
+        JOIN descriptors d ON d.id = s.descriptor_id AND d.code = 'SSC'
+        LEFT JOIN observations o ON o.accession_id = s.accession_id
+             AND o.descriptor_id = s.descriptor_id
+        WHERE s.year = 0 GROUP BY s.accession_id, s.n HAVING s.n <> COUNT(o.id)""")
+    assert mismatched == []
+    assert rows(fresh_db, "SELECT COUNT(*) FROM trait_summaries s JOIN descriptors d "
+                          "ON d.id = s.descriptor_id WHERE d.code = 'SSC' AND s.year = 0"
+                ) == [(count,)]
