@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/import_observations.py
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/web.py
+	$(BIN)/python benchmarks/load.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

@@ -1,4 +1,4 @@
-"""HTTP for benchmarks/web.py: the app under gunicorn, and timed GET requests."""
+"""HTTP for benchmarks/web.py and load.py: the app under gunicorn, and timed requests."""
 from __future__ import annotations
 
 import http.client
@@ -25,6 +25,7 @@ class Fetched:
     ttfb_ms: float
     total_ms: float
     body: bytes
+    headers: http.client.HTTPMessage | None = None
 
 
 def free_port() -> int:
@@ -34,12 +35,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(url: str, index_dir: str, log_path: Path) -> Iterator[int]:
-    """Run the app under gunicorn on a free port; yield the port; stop it however we leave."""
+def gunicorn(url: str, index_dir: str, log_path: Path, workers: int = WORKERS,
+             env: dict[str, str] | None = None) -> Iterator[int]:
+    """Run the app under gunicorn on a free port; yield the port; stop it however we leave.
+    env: more environment variables for the app (they win over the defaults here)."""
     port = free_port()
     env = {**os.environ, "GERMPLASM_DATABASE_URL": url, "GERMPLASM_INDEX_DIR": index_dir,
-           "GERMPLASM_SECRET_KEY": secrets.token_hex(32)}
-    command = [str(GUNICORN), "-w", str(WORKERS), "-b", f"127.0.0.1:{port}", "wsgi:app"]
+           "GERMPLASM_SECRET_KEY": secrets.token_hex(32), **(env or {})}
+    command = [str(GUNICORN), "-w", str(workers), "-b", f"127.0.0.1:{port}", "wsgi:app"]
     with log_path.open("wb") as log:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
                                   stderr=subprocess.STDOUT)
@@ -85,19 +88,21 @@ def encode(path: str) -> str:
     return quote(path, safe="/?&=,:+-._~%")
 
 
-def fetch(port: int, path: str) -> Fetched:
-    """GET on a new connection: TTFB until status line and headers, total until the body."""
+def fetch(port: int, path: str, method: str = "GET", body: bytes | None = None,
+          headers: dict[str, str] | None = None) -> Fetched:
+    """A request on a new connection (GET by default): TTFB until status line and headers,
+    total until the body."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
         start = time.perf_counter()
-        connection.request("GET", encode(path))
+        connection.request(method, encode(path), body=body, headers=headers or {})
         response = connection.getresponse()
         ttfb = time.perf_counter() - start
         body = response.read()
         total = time.perf_counter() - start
     finally:
         connection.close()
-    return Fetched(response.status, ttfb * 1000, total * 1000, body)
+    return Fetched(response.status, ttfb * 1000, total * 1000, body, response.headers)
 
 
 def fetch_ok(port: int, path: str) -> Fetched:
