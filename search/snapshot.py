@@ -1,8 +1,8 @@
 """An in-memory copy of what filters, facets and sorting need, one array per attribute.
 
 Trait ranges, facet counts and trait sorts over 50,000 accessions take a millisecond on
-numpy arrays against tens of milliseconds in SQL or whoosh. Each process rebuilds its copy
-when the catalogue version (bumped by every change) moves on.
+numpy arrays against tens of milliseconds in SQL or whoosh. Each process brings its copy up
+to date when the catalogue version (bumped by every change) moves on (search.snapshot_update).
 """
 import threading
 from dataclasses import dataclass, field
@@ -62,12 +62,16 @@ class Snapshot:
 
 
 def get_snapshot() -> Snapshot:
+    """This process's snapshot, brought up to the catalogue's version: patched where a few
+    accessions changed (an entry form, an edit), rebuilt after larger changes."""
+    from search.snapshot_update import refreshed
+
     key = db.engine.url.render_as_string(hide_password=True)
     version = current_version()
     with _lock:
         cached = _cache.get(key)
         if cached is None or cached.version != version:
-            cached = _cache[key] = build(version)
+            cached = _cache[key] = refreshed(cached, version)
         return cached
 
 
@@ -75,15 +79,36 @@ def clear_cache() -> None:
     _cache.clear()
 
 
+ACCESSION_COLUMNS = (Accession.id, Accession.accenumb, Taxon.genus, Taxon.species,
+                     Taxon.subtaxa, Accession.sampstat, Accession.origcty, Accession.collsite,
+                     Accession.historic, Accession.restricted, Accession.instcode)
+
+
 def build(version: int) -> Snapshot:
     labels = {name: Labels() for name in ("species", "origin", "province", "instcode")}
-    rows = _rows(
-        db.select(Accession.id, Accession.accenumb, Taxon.genus, Taxon.species, Taxon.subtaxa,
-                  Accession.sampstat, Accession.origcty, Accession.collsite,
-                  Accession.historic, Accession.restricted, Accession.instcode)
-        .join(Taxon).order_by(Accession.id)).all()
+    rows = accession_rows()
     ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    columns = {
+    columns = accession_columns(rows, labels)
+    accenumb = np.array([r[1] for r in rows], dtype=object)
+    columns["accenumb_rank"] = _ranks(accenumb)
+    lookups = load_lookups()
+    snapshot = Snapshot(version, ids, accenumb, columns, labels, {}, {}, lookups.descriptors,
+                        lookups)
+    columns["storage"] = storage_bits(snapshot.ids, storage_rows())
+    load_traits(snapshot, trait_rows())
+    return snapshot
+
+
+def accession_rows(ids=None) -> list:
+    query = db.select(*ACCESSION_COLUMNS).join(Taxon).order_by(Accession.id)
+    if ids is not None:
+        query = query.where(Accession.id.in_(ids))
+    return _rows(query).all()
+
+
+def accession_columns(rows: list, labels: dict[str, Labels]) -> dict[str, np.ndarray]:
+    """The filter columns of these accession rows (codes into the shared `labels`)."""
+    return {
         "species": np.array([labels["species"].code(" ".join(filter(None, r[2:5])))
                              for r in rows], dtype=np.int32),
         "sampstat": np.array([r[5] or 0 for r in rows], dtype=np.int32),
@@ -95,14 +120,6 @@ def build(version: int) -> Snapshot:
         "restricted": np.array([bool(r[9]) for r in rows], dtype=bool),
         "instcode": np.array([labels["instcode"].code(r[10]) for r in rows], dtype=np.int32),
     }
-    accenumb = np.array([r[1] for r in rows], dtype=object)
-    columns["accenumb_rank"] = _ranks(accenumb)
-    lookups = load_lookups()
-    snapshot = Snapshot(version, ids, accenumb, columns, labels, {}, {}, lookups.descriptors,
-                        lookups)
-    columns["storage"] = _storage_bits(snapshot)
-    _load_traits(snapshot)
-    return snapshot
 
 
 def _ranks(accenumb: np.ndarray) -> np.ndarray:
@@ -113,17 +130,23 @@ def _ranks(accenumb: np.ndarray) -> np.ndarray:
     return ranks
 
 
-def _storage_bits(snapshot: Snapshot) -> np.ndarray:
-    bits = np.zeros(len(snapshot.ids), dtype=np.int64)
+def storage_rows(ids=None) -> list:
     query = db.select(AccessionMultiValue.accession_id, AccessionMultiValue.value).where(
         AccessionMultiValue.field == "STORAGE")
-    rows = _rows(query).all()
-    if not rows or not len(snapshot.ids):
+    if ids is not None:
+        query = query.where(AccessionMultiValue.accession_id.in_(ids))
+    return _rows(query).all()
+
+
+def storage_bits(snapshot_ids: np.ndarray, rows: list) -> np.ndarray:
+    """A bit per STORAGE code, for each of `snapshot_ids` (sorted)."""
+    bits = np.zeros(len(snapshot_ids), dtype=np.int64)
+    if not rows or not len(snapshot_ids):
         return bits
     ids = np.array([r[0] for r in rows], dtype=np.int64)
     flags = np.array([1 << storage_bit(r[1]) for r in rows], dtype=np.int64)
-    where = np.minimum(np.searchsorted(snapshot.ids, ids), len(snapshot.ids) - 1)
-    known = snapshot.ids[where] == ids
+    where = np.minimum(np.searchsorted(snapshot_ids, ids), len(snapshot_ids) - 1)
+    known = snapshot_ids[where] == ids
     np.bitwise_or.at(bits, where[known], flags[known])  # one pass, not one search per row
     return bits
 
@@ -136,12 +159,19 @@ def storage_bit(code: str) -> int:
     return _STORAGE_BITS.get(code, 63)
 
 
-def _load_traits(snapshot: Snapshot) -> None:
-    descriptors = {d.id: d for d in snapshot.descriptors.values()}
-    n = len(snapshot.ids)
+def trait_rows(ids=None) -> list:
+    """(accession id, descriptor id, mean, mode) of the overall summaries."""
     query = db.select(TraitSummary.accession_id, TraitSummary.descriptor_id, TraitSummary.mean,
                       TraitSummary.mode).where(TraitSummary.year == ALL_YEARS)
-    rows = _rows(query).all()
+    if ids is not None:
+        query = query.where(TraitSummary.accession_id.in_(ids))
+    return _rows(query).all()
+
+
+def load_traits(snapshot: Snapshot, rows: list) -> None:
+    """Write these summary rows into the snapshot's trait arrays (made when first needed)."""
+    descriptors = {d.id: d for d in snapshot.descriptors.values()}
+    n = len(snapshot.ids)
     positions = snapshot.positions([r[0] for r in rows])
     found = np.isin(np.array([r[0] for r in rows], dtype=np.int64), snapshot.ids)
     for (_, descriptor_id, mean, mode), position in zip(

@@ -1,9 +1,13 @@
-"""A catalogue version number: bumped in every transaction that changes what search shows,
-so each worker process knows when its in-memory snapshot is stale."""
-from sqlalchemy import update
+"""A catalogue version number, bumped in every transaction that changes what search shows,
+and the accessions each version changed, so each worker process can bring its in-memory
+snapshot up to date by patching a few rows instead of rebuilding it."""
+from sqlalchemy import Text, delete, insert, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from germplasm.extensions import db
+
+MAX_LISTED = 10_000  # more changed accessions than this are recorded as "everything"
+KEPT_VERSIONS = 1_000  # a worker further behind than this rebuilds its snapshot
 
 
 class SearchState(db.Model):
@@ -13,20 +17,45 @@ class SearchState(db.Model):
     version: Mapped[int] = mapped_column(default=0)
 
 
+class SearchChange(db.Model):
+    """What one version changed: accession ids (comma-separated), or NULL for anything
+    (descriptors, a large import)."""
+
+    __tablename__ = "search_changes"
+
+    version: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    accession_ids: Mapped[str | None] = mapped_column(Text)
+
+
 def mark_changed(accession_ids) -> None:
     """Note accessions whose documents must be rebuilt once this transaction commits."""
     ids = set(accession_ids)
     if not ids:
         return
     db.session.info.setdefault("search_ids", set()).update(ids)
-    bump_version()
+    bump_version(ids)
 
 
-def bump_version() -> None:
-    """Tell every worker its snapshot is stale (also when descriptors change, which no
-    document holds but filters and facets read)."""
-    db.session.execute(update(SearchState).where(SearchState.id == 1)
-                       .values(version=SearchState.version + 1))
+def bump_version(accession_ids=None) -> None:
+    """Tell every worker its snapshot is stale, and what changed: these accessions, or
+    anything (None: descriptors, which no document holds but filters and facets read)."""
+    version = db.session.scalar(update(SearchState).where(SearchState.id == 1)
+                                .values(version=SearchState.version + 1)
+                                .returning(SearchState.version))
+    listed = accession_ids is not None and len(accession_ids) <= MAX_LISTED
+    db.session.execute(insert(SearchChange).values(
+        version=version, accession_ids=",".join(map(str, sorted(accession_ids)))
+        if listed else None))
+    db.session.execute(delete(SearchChange).where(
+        SearchChange.version <= version - KEPT_VERSIONS))
+
+
+def changes_since(version: int, current: int) -> list[tuple[int, str | None]]:
+    """(version, accession ids) of every version after `version` up to `current`."""
+    query = db.select(SearchChange.version, SearchChange.accession_ids).where(
+        SearchChange.version > version, SearchChange.version <= current).order_by(
+        SearchChange.version)
+    return list(db.session.execute(query))
 
 
 def ensure_state() -> None:
