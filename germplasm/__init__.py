@@ -88,6 +88,9 @@ def _register_blueprints(app: Flask) -> None:
     # (tests, some servers) would otherwise keep the first request's language.
     app.before_request(refresh)
     app.before_request(_forget_previous_request)
+    from germplasm.locking import limit_lock_waits
+
+    app.before_request(limit_lock_waits)
 
 
 @event.listens_for(Engine, "connect")

@@ -40,6 +40,8 @@ def load_config(instance_path: str) -> dict:
         "GERMPLASM_LOGIN_WINDOW_MINUTES": int(os.environ.get("GERMPLASM_LOGIN_WINDOW_MINUTES",
                                                              15)),
         "GERMPLASM_LOGIN_LOCK_MINUTES": int(os.environ.get("GERMPLASM_LOGIN_LOCK_MINUTES", 15)),
+        # Seconds a web request that writes waits for another writer's locks (PostgreSQL).
+        "GERMPLASM_LOCK_TIMEOUT": int(os.environ.get("GERMPLASM_LOCK_TIMEOUT", 10)),
         # memory:// counts per worker process; redis://127.0.0.1:6379 shares the counts.
         "RATELIMIT_STORAGE_URI": os.environ.get("GERMPLASM_RATELIMIT_STORAGE", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,

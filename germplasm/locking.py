@@ -47,3 +47,15 @@ def lock_rows(model, ids) -> None:
     for start in range(0, len(ordered), CHUNK):
         db.session.execute(db.select(model.id).where(model.id.in_(ordered[start:start + CHUNK]))
                            .order_by(model.id).with_for_update())
+
+
+def limit_lock_waits() -> None:
+    """A web request that changes data waits at most GERMPLASM_LOCK_TIMEOUT seconds for
+    another writer (a long import) and then answers 503 "try again" (germplasm.errors),
+    instead of holding a worker indefinitely. Imports from the command line may wait."""
+    from flask import current_app, request
+
+    if request.method in ("GET", "HEAD", "OPTIONS") or not is_postgresql():
+        return
+    seconds = int(current_app.config["GERMPLASM_LOCK_TIMEOUT"])
+    db.session.execute(text(f"SET LOCAL lock_timeout = '{seconds}s'"))

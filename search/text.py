@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 _state = threading.local()
 CACHE_SIZE = 256
 _cache: OrderedDict = OrderedDict()
+_cache_lock = threading.Lock()
 
 
 def text_matches(text: str, seen=len):
@@ -35,13 +36,18 @@ def text_matches(text: str, seen=len):
 
 def _cached(searcher, text: str, fuzzy: bool):
     key = (_generation(searcher), text, fuzzy)
-    if key not in _cache:
-        query = build_query(text, searcher.schema, fuzzy=fuzzy)
-        _cache[key] = (query, *_matching(Scorer(searcher), query))
+    with _cache_lock:  # threaded workers share the cache
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+            return found
+    query = build_query(text, searcher.schema, fuzzy=fuzzy)
+    found = (query, *_matching(Scorer(searcher), query))
+    with _cache_lock:
+        _cache[key] = found
         while len(_cache) > CACHE_SIZE:
             _cache.popitem(last=False)
-    _cache.move_to_end(key)
-    return _cache[key]
+    return found
 
 
 def _generation(searcher) -> tuple:

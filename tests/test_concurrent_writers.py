@@ -146,3 +146,34 @@ def test_entry_forms_during_an_observation_import_keep_summaries_true(tmp_path, 
     assert rows(fresh_db, "SELECT COUNT(*) FROM trait_summaries s JOIN descriptors d "
                           "ON d.id = s.descriptor_id WHERE d.code = 'SSC' AND s.year = 0"
                 ) == [(count,)]
+
+
+def test_a_save_that_cannot_get_its_locks_in_time_answers_503(tmp_path, fresh_db):
+    """Another writer holds the accession (a long import): the entry form waits
+    GERMPLASM_LOCK_TIMEOUT seconds (SQLite: its busy timeout), then says "try again"."""
+    from germplasm import create_app
+
+    germplasm(fresh_db, "import", "mcpd", write_mcpd(tmp_path / "o.csv", ["orig0"]))
+    germplasm(fresh_db, "campaign", "create", "phones", "--year", 2026, "--descriptors", "SSC",
+              "--accessions", "CW00000")
+    germplasm(fresh_db, "users", "create", "picker", "--role", "staff", "--password", "pick-2026")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": fresh_db, "WTF_CSRF_ENABLED": False,
+                      "GERMPLASM_LOCK_TIMEOUT": 1, "GERMPLASM_INDEX_DIR": str(tmp_path / "i")})
+    client = app.test_client()
+    client.post("/login", data={"username": "picker", "password": "pick-2026"})
+    campaign_id = rows(fresh_db, "SELECT id FROM campaigns")[0][0]
+    holder = create_engine(fresh_db).connect()
+    try:
+        if holder.dialect.name == "postgresql":
+            holder.execute(text("SELECT id FROM accessions FOR UPDATE"))
+        else:
+            holder.execute(text("UPDATE search_state SET version = version"))
+        response = client.post(f"/campaigns/{campaign_id}/entry/CW00000",
+                               data={"SSC": "16", "replicate": "1"})
+    finally:
+        holder.rollback()
+        holder.close()
+    assert response.status_code == 503, response.get_data(as_text=True)[:500]
+    assert response.headers["Retry-After"] == "2"
+    assert "数据库繁忙" in response.get_data(as_text=True)
+    assert rows(fresh_db, "SELECT COUNT(*) FROM observations") == [(0,)]
