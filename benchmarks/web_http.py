@@ -17,6 +17,7 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parents[1]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 WORKERS, START_TIMEOUT_S = 2, 60.0
+THREADS = 4  # per worker (gthread), as the README deploys it
 
 
 @dataclass
@@ -42,7 +43,9 @@ def gunicorn(url: str, index_dir: str, log_path: Path, workers: int = WORKERS,
     port = free_port()
     env = {**os.environ, "GERMPLASM_DATABASE_URL": url, "GERMPLASM_INDEX_DIR": index_dir,
            "GERMPLASM_SECRET_KEY": secrets.token_hex(32), **(env or {})}
-    command = [str(GUNICORN), "-w", str(workers), "-b", f"127.0.0.1:{port}", "wsgi:app"]
+    # Threads as the README deploys it: a save waiting for a lock holds a thread, not a worker.
+    command = [str(GUNICORN), "-w", str(workers), "--threads", str(THREADS),
+               "-b", f"127.0.0.1:{port}", "wsgi:app"]
     with log_path.open("wb") as log:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
                                   stderr=subprocess.STDOUT)
