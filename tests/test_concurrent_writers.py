@@ -177,3 +177,29 @@ def test_a_save_that_cannot_get_its_locks_in_time_answers_503(tmp_path, fresh_db
     assert response.headers["Retry-After"] == "2"
     assert "数据库繁忙" in response.get_data(as_text=True)
     assert rows(fresh_db, "SELECT COUNT(*) FROM observations") == [(0,)]
+
+
+def test_failed_logins_of_one_name_from_many_threads_are_all_counted(tmp_path, fresh_db):
+    import threading
+
+    from germplasm import create_app
+
+    germplasm(fresh_db, "users", "create", "target", "--role", "staff", "--password", "pw-2026-x")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": fresh_db, "WTF_CSRF_ENABLED": False,
+                      "GERMPLASM_LOGIN_MAX_FAILURES": 100, "GERMPLASM_LOGIN_RATE": "1000/minute",
+                      "GERMPLASM_INDEX_DIR": str(tmp_path / "i")})
+    statuses = []
+
+    def attempt():
+        client = app.test_client()
+        for _ in range(3):
+            response = client.post("/login", data={"username": "target", "password": "wrong"})
+            statuses.append(response.status_code)
+    threads = [threading.Thread(target=attempt) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert set(statuses) <= {401, 503}, statuses
+    counted = rows(fresh_db, "SELECT failures FROM login_throttles WHERE username = 'target'")
+    assert counted == [(statuses.count(401),)]

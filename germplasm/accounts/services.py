@@ -1,5 +1,6 @@
 """Create users, check their passwords, change them; flush, never commit."""
 from datetime import datetime
+from functools import cache
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -8,9 +9,13 @@ from germplasm.accounts.models import ROLES, User
 from germplasm.extensions import db
 
 MIN_PASSWORD = 8
-# Checked against when the user name is unknown, so that a wrong name costs the same
-# hashing time as a wrong password and timing does not tell which names exist.
-_DUMMY_HASH = generate_password_hash("not the password of anyone")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Checked against when the user name is unknown, so that a wrong name costs the same
+    hashing time as a wrong password and timing does not tell which names exist."""
+    return generate_password_hash("not the password of anyone")
 
 
 class AccountError(ValueError):
@@ -52,7 +57,7 @@ def authenticate(username: str, password: str) -> User | None:
     if until := throttle.locked_until(username):
         raise LoginLocked(until)
     user = find(username)
-    matches = check_password_hash(user.password_hash if user else _DUMMY_HASH, password)
+    matches = check_password_hash(user.password_hash if user else _dummy_hash(), password)
     if user is None or not user.active or not matches:
         throttle.record_failure(username)
         return None

@@ -6,7 +6,9 @@ Unknown names are counted like known ones, so the lock message reveals nothing.
 from datetime import datetime, timedelta
 
 from flask import current_app
+from sqlalchemy.dialects import postgresql, sqlite
 
+from germplasm import locking
 from germplasm.accounts.models import LoginThrottle
 from germplasm.db import utcnow
 from germplasm.extensions import db
@@ -30,17 +32,26 @@ def locked_until(username: str) -> datetime | None:
 
 
 def record_failure(username: str) -> None:
-    now, key = utcnow(), _key(username)
-    row = db.session.get(LoginThrottle, key) or LoginThrottle(username=key, failures=0,
-                                                               first_failure_at=now)
+    now = utcnow()
+    row = _locked_row(_key(username), now)
     window = timedelta(minutes=_setting("GERMPLASM_LOGIN_WINDOW_MINUTES"))
     if now - _aware(row.first_failure_at) > window:  # an old streak: start counting again
         row.failures, row.first_failure_at, row.locked_until = 0, now, None
     row.failures += 1
     if row.failures >= _setting("GERMPLASM_LOGIN_MAX_FAILURES"):
         row.locked_until = now + timedelta(minutes=_setting("GERMPLASM_LOGIN_LOCK_MINUTES"))
-    db.session.add(row)
     db.session.flush()
+
+
+def _locked_row(key: str, now: datetime) -> LoginThrottle:
+    """The name's row, created if missing, locked: two workers counting failures of the
+    same name at once must neither collide on the insert nor lose a count."""
+    insert = (postgresql.insert if locking.is_postgresql() else sqlite.insert)(LoginThrottle)
+    db.session.execute(insert.values(username=key, failures=0, first_failure_at=now)
+                       .on_conflict_do_nothing())
+    query = (db.select(LoginThrottle).where(LoginThrottle.username == key).with_for_update()
+             .execution_options(populate_existing=True))
+    return db.session.scalars(query).one()
 
 
 def clear(username: str) -> bool:
