@@ -48,6 +48,7 @@ from loaders.mcpd import import_mcpd
 POSTGRES_URL = os.environ.get("GERMPLASM_BENCH_POSTGRES_URL",
                               "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 SQLITE_TARGET = (5000, 10.0)  # 5,000 rows on SQLite in under 10 s
+ENGINE_RATIO_TARGET = 1.5  # PostgreSQL's import at most 1.5x SQLite's, same rows
 RATIO_TARGET = 3.0  # validated import at most 3x the unvalidated baseline
 TO_SQL_METHOD = None  # executemany; method="multi" was ~20x slower on both engines
 
@@ -215,7 +216,21 @@ def table(results: list[Result]) -> str:
             f"| {_mark(r.meets_ratio_target())} |")
     errors = [f"- {r.engine}, {r.rows:,} rows: import failed with `{r.error}`"
               for r in results if r.error]
-    return "\n".join(lines + ([""] + errors if errors else []))
+    return "\n".join(lines + engine_ratios(results) + ([""] + errors if errors else []))
+
+
+def engine_ratios(results: list[Result]) -> list[str]:
+    """PostgreSQL's import time over SQLite's for each size measured on both."""
+    seconds = {(r.engine, r.rows): r.import_s for r in results if not r.error}
+    lines = []
+    for rows in sorted({r.rows for r in results}):
+        sqlite, postgres = seconds.get(("sqlite", rows)), seconds.get(("postgresql", rows))
+        if sqlite and postgres:
+            ratio = postgres / sqlite
+            mark = _mark(ratio <= ENGINE_RATIO_TARGET)
+            lines.append(f"- {rows:,} rows: PostgreSQL takes {ratio:.2f}× SQLite's time "
+                         f"(target ≤ {ENGINE_RATIO_TARGET}: {mark})")
+    return [""] + lines if lines else []
 
 
 def section(results: list[Result], engines: list[str]) -> str:
