@@ -11,29 +11,44 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from search.derived import derived
 from search.snapshot import Snapshot
+from search.tally import Tally
 
 CLASSES = 6  # about this many classes over the collection's range
 NICE_STEPS = (1, 2, 2.5, 5, 10)
 DAY_STEPS = (1, 2, 5, 7, 10, 14, 15, 30, 61)
 
 
-def numeric_classes(snap: Snapshot, code: str, selected: np.ndarray,
-                    visible: np.ndarray) -> list[dict]:
-    collection = snap.means[code]
-    known = collection[visible & ~np.isnan(collection)]
-    if not len(known):
-        return []
+def numeric_classes(snap: Snapshot, code: str, tally: Tally) -> list[dict]:
+    """The classes of the trait over the visible collection, counted over the selected."""
     is_date = snap.descriptors[code].data_type == "Date"
-    edges = class_edges(float(known.min()), float(known.max()), is_date)
-    chosen = collection[selected]
-    counts = np.bincount(_class_of(edges, chosen[~np.isnan(chosen)]), minlength=len(edges))
-    tops = _largest_per_class(edges, known)
+    values = snap.means[code]
+    collection = derived("trait classes", (values,),
+                         lambda: _collection(values, tally.visible, is_date), *tally.visibility)
+    if collection is None:
+        return []
+    edges, tops, classes = collection
+    counts = tally.counts(classes, minlength=len(edges) + 1)[1:]
     unit = snap.descriptors[code].unit or ""
     return [{"value": f"{_number(edges[i])}..{tops[i]!r}",
              "label": _label(edges[i], edges[i] + _step(edges), is_date, unit),
              "count": int(counts[i])}
             for i in range(len(edges)) if counts[i]]
+
+
+def _collection(values: np.ndarray, visible: np.ndarray, is_date: bool):
+    """The classes over the visible collection, made once per snapshot and visibility:
+    (their lower bounds, the largest visible value in each, and each accession's class
+    plus one, 0 for none); None when no visible accession has a value."""
+    known = values[visible & ~np.isnan(values)]
+    if not len(known):
+        return None
+    edges = class_edges(float(known.min()), float(known.max()), is_date)
+    classes = np.zeros(len(values), dtype=np.int16)
+    valued = ~np.isnan(values)
+    classes[valued] = _class_of(edges, values[valued]) + 1
+    return edges, _largest_per_class(edges, known), classes
 
 
 def class_edges(low: float, high: float, is_date: bool) -> np.ndarray:
