@@ -1,6 +1,5 @@
 """Run a search: text hits from the index, filters and facets from the snapshot, one page."""
 import logging
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -10,6 +9,7 @@ from search.accession_index import IndexUnavailable
 from search.facets import facets
 from search.fallback import database_hits
 from search.filters import request_mask
+from search.ordering import arrange
 from search.query import SearchRequest
 from search.snapshot import Snapshot, get_snapshot
 from search.text import text_matches
@@ -18,13 +18,36 @@ log = logging.getLogger(__name__)
 DEFAULT_TRAITS = ("HARVEST_DATE", "FRUIT_WEIGHT", "SSC")
 
 
-@dataclass
 class Matches:
-    snapshot: Snapshot
-    positions: np.ndarray  # snapshot positions, in result order
-    scores: np.ndarray | None  # aligned with the snapshot, NaN where no text score
-    source: str
-    visible: np.ndarray  # what the caller may see: public figures come from these only
+    """Every matching accession: `selected` (snapshot positions, ascending) and
+    `positions`, the same in result order, sorted when first asked for; first(n) sorts
+    only as far as a page needs."""
+
+    def __init__(self, snapshot: Snapshot, selected: np.ndarray, scores: np.ndarray | None,
+                 source: str, visible: np.ndarray, arrange):
+        self.snapshot, self.selected, self.source = snapshot, selected, source
+        self.scores = scores  # aligned with the snapshot, NaN where no text score
+        self.visible = visible  # what the caller may see: public figures come from these only
+        self._arrange = arrange  # count (None: all) -> the first positions in result order
+        self._positions = None
+
+    @property
+    def positions(self) -> np.ndarray:
+        if self._positions is None:
+            self._positions = self._arrange(None)
+        return self._positions
+
+    @positions.setter
+    def positions(self, positions: np.ndarray) -> None:  # a caller narrowing the result
+        self._positions = positions
+
+    @property
+    def members(self) -> np.ndarray:
+        """The matches in no particular order (for counting)."""
+        return self.selected if self._positions is None else self._positions
+
+    def first(self, count: int) -> np.ndarray:
+        return self._arrange(count) if self._positions is None else self._positions[:count]
 
 
 def find(request: SearchRequest, can_see_restricted: bool) -> Matches:
@@ -36,89 +59,63 @@ def find(request: SearchRequest, can_see_restricted: bool) -> Matches:
     if request.text:
         scores, source = _text_mask(snap, request.text, mask, visible)
     selected = np.flatnonzero(mask)
-    return Matches(snap, _order(snap, selected, request, scores), scores, source, visible)
+    return Matches(snap, selected, scores, source, visible,
+                   lambda count: arrange(snap, selected, request, scores, count))
 
 
 def _text_mask(snap: Snapshot, text: str, mask: np.ndarray, visible: np.ndarray):
     """Narrow `mask` to the text's matches; (relevance per snapshot position, or None when
     answered from the database, and the source)."""
+    found = {}
+
     def any_visible(ids: np.ndarray) -> bool:
         # Whether the exact words matched decides on fuzzy matching: judged among what the
         # caller may see, or a fuzzy answer would reveal words of restricted records.
-        return bool(visible[snap.positions(ids)].any())
+        found["ids"], found["where"] = ids, _where(snap, ids)
+        return bool(visible[found["where"][0][found["where"][1]]].any())
 
     try:
         _, ids, scores = text_matches(text, any_visible)
     except IndexUnavailable as problem:
         log.warning("search index unavailable (%s); answering from the database", problem)
         ids, _ = database_hits(text)
-        mask &= _aligned(snap, ids, np.ones(len(ids))) == 1
+        mask &= _aligned(snap, _where(snap, ids), np.ones(len(ids))) == 1
         return None, "database"
-    aligned = _aligned(snap, ids, scores)
+    where = found["where"] if found.get("ids") is ids else _where(snap, ids)
+    aligned = _aligned(snap, where, scores)
     mask &= ~np.isnan(aligned)
     return aligned, "index"
 
 
-def _aligned(snap: Snapshot, ids: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """values placed at the snapshot positions of ids; NaN everywhere else."""
+def _where(snap: Snapshot, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(a snapshot position for each id, whether it is that id's): one binary search of
+    the snapshot's ids, shared by the fuzzy-matching check and the alignment."""
+    if not len(snap.ids) or not len(ids):
+        return np.empty(0, dtype=np.intp), np.empty(0, dtype=bool)
+    clipped = np.minimum(np.searchsorted(snap.ids, ids), len(snap.ids) - 1)
+    return clipped, snap.ids[clipped] == ids
+
+
+def _aligned(snap: Snapshot, where: tuple, values: np.ndarray) -> np.ndarray:
+    """values placed at the snapshot positions `where` (from _where); NaN everywhere else."""
     aligned = np.full(len(snap.ids), np.nan)
-    if len(snap.ids) and len(ids):
-        where = np.searchsorted(snap.ids, ids)
-        clipped = np.minimum(where, len(snap.ids) - 1)
-        known = snap.ids[clipped] == ids
+    clipped, known = where
+    if len(clipped):
         aligned[clipped[known]] = values[known]
     return aligned
-
-
-def _order(snap: Snapshot, selected: np.ndarray, request: SearchRequest,
-           scores: np.ndarray | None) -> np.ndarray:
-    sort = request.sort or ("relevance" if request.text else "accenumb")
-    names = snap.columns["accenumb_rank"][selected]
-    if sort == "relevance" and scores is not None:
-        keys = (names, -scores[selected])
-    elif sort.lstrip("-") == "accenumb":
-        keys = (names,)
-    else:
-        keys = (names, *_trait_keys(snap, selected, sort))
-    order = np.lexsort(keys)
-    if sort == "-accenumb":
-        order = order[::-1]
-    return selected[order]
-
-
-def _trait_keys(snap: Snapshot, selected: np.ndarray, sort: str):
-    code, descending = sort.lstrip("-"), sort.startswith("-")
-    values = snap.means.get(code)
-    if values is None and code in snap.modes:
-        labels = snap.labels[f"c_{code}"].values
-        as_number = np.array([_number(v) for v in labels] + [np.nan])
-        values = as_number[snap.modes[code]]  # -1 (no mode) picks the trailing NaN
-    if values is None:
-        values = np.full(len(snap.ids), np.nan)
-    chosen = values[selected]
-    missing = np.isnan(chosen)
-    key = np.where(missing, 0, -chosen if descending else chosen)
-    return key, missing  # lexsort: the last key is primary, so missing values go last
-
-
-def _number(text: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        return np.nan
 
 
 def page_of(matches: Matches, request: SearchRequest, locale: str, columns=()) -> dict:
     """One page of items, with the trait columns asked for (default: those filtered or
     sorted on, then harvest date, fruit weight and soluble solids)."""
     start = (request.page - 1) * request.per_page
-    positions = matches.positions[start:start + request.per_page]
+    positions = matches.first(start + request.per_page)[start:]
     codes = list(columns) or trait_columns(request)
     return {
-        "total": len(matches.positions), "page": request.page, "per_page": request.per_page,
+        "total": len(matches.members), "page": request.page, "per_page": request.per_page,
         "source": matches.source,
         "items": _items(matches, positions, codes),
-        "facets": facets(matches.snapshot, matches.positions, locale,
+        "facets": facets(matches.snapshot, matches.members, locale,
                          [t.code for t in request.traits], matches.visible),
     }
 
