@@ -41,7 +41,7 @@ from pathlib import Path
 from import_mcpd import POSTGRES_URL, fresh_database
 from load_setup import GERMPLASM, PASSWORD, YEAR, Setup, checks, prepare, query, server_problems
 from load_users import DESCRIPTORS, WEIGHTS, Record, anonymous_user, preflight, staff_user
-from report import machine_description, mark, percentile, utc_now, write_section
+from report import git_state, machine_description, mark, percentile, utc_now, write_section
 from web_http import ROOT, gunicorn
 
 WORKERS, P95_TARGET_MS = 4, 300.0
@@ -185,12 +185,6 @@ def section(args, run, rows, check_lines, met, errors, load_text, server_log) ->
            else "."),
         "Error samples:\n\n```\n" + "\n\n".join(s[:600] for s in samples[:5]) + "\n```"
         if samples else "", verdict]))
-
-
-def git_state() -> str:
-    state = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, text=True,
-                           capture_output=True).stdout.strip() or "unknown"
-    return state.replace("-dirty", " plus uncommitted changes in the working tree")
 
 
 def parse_args() -> argparse.Namespace:

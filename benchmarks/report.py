@@ -12,7 +12,11 @@ import os
 import platform
 import re
 import sqlite3
+import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -63,6 +67,17 @@ def machine_description(postgres_url: str | None = None) -> str:
     if postgres_url:
         lines.append(f"- PostgreSQL {postgres_version(postgres_url)}")
     return "\n".join(lines)
+
+
+def git_state() -> str:
+    """The code measured: `git describe` of this checkout (e.g. "c4bf189 plus uncommitted
+    changes in the working tree"), or $GERMPLASM_BENCH_CODE when the benchmark runs from
+    an exported copy of the code."""
+    if os.environ.get("GERMPLASM_BENCH_CODE"):
+        return os.environ["GERMPLASM_BENCH_CODE"]
+    state = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=BENCH_DIR.parent,
+                           text=True, capture_output=True).stdout.strip() or "unknown"
+    return state.replace("-dirty", " plus uncommitted changes in the working tree")
 
 
 def utc_now() -> str:
@@ -132,3 +147,31 @@ def parse_lists(parser: argparse.ArgumentParser) -> argparse.Namespace:
         args.sizes = [int(size) for size in args.sizes.split(",")]
     args.engines = [engine.strip() for engine in args.engines.split(",")]
     return args
+
+
+class LoadMonitor:
+    """Samples the 1-minute load average every `interval` seconds in a thread, per phase:
+    `with monitor.during("index"): ...`, then monitor.phases["index"] holds its start, mean,
+    max and end (other work on the machine competes with what is measured)."""
+
+    def __init__(self, interval: float = 5.0):
+        self.interval, self.phases = interval, {}
+
+    @contextmanager
+    def during(self, phase: str) -> Iterator[None]:
+        samples, stop = [os.getloadavg()[0]], threading.Event()
+
+        def sample() -> None:
+            while not stop.wait(self.interval):
+                samples.append(os.getloadavg()[0])
+
+        thread = threading.Thread(target=sample, daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            thread.join()
+            samples.append(os.getloadavg()[0])
+            self.phases[phase] = {"start": samples[0], "mean": sum(samples) / len(samples),
+                                  "max": max(samples), "end": samples[-1]}

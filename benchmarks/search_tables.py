@@ -34,7 +34,8 @@ class VariantTimings:
 
     @property
     def label(self) -> str:
-        return "&".join(f"{k}={v}" for k, v in self.params.items())
+        return "&".join(f"{k}={v}" for k, values in self.params.items()
+                        for v in ([values] if isinstance(values, str) else values))
 
 
 @dataclass
