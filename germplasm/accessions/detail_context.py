@@ -3,6 +3,7 @@ from flask import current_app
 
 from germplasm.evaluations import charts, queries
 from germplasm.evaluations.models import Descriptor
+from search.snapshot import get_snapshot
 
 CHART_TRAITS = ("HARVEST_DATE", "FRUIT_WEIGHT", "SSC", "FIRMNESS", "FULL_BLOOM_DATE",
                 "YIELD_PER_TREE", "TITRATABLE_ACIDITY", "FRUIT_CRACKING")
@@ -23,13 +24,14 @@ def trait_context(accession_id: int, locale: str, format_value, can_see_restrict
 
 def _charts(table: list[dict], locale: str, format_value, can_see_restricted: bool) -> list[dict]:
     by_code = {row["descriptor"].code: row for row in table if row["overall"]}
-    result = []
+    result, snap = [], None
     for code in CHART_TRAITS:
         row = by_code.get(code)
         if row is None or row["overall"].mean is None:
             continue
         descriptor: Descriptor = row["descriptor"]
-        values = queries.distribution(descriptor, can_see_restricted)
+        snap = snap or get_snapshot()  # one for all the charts
+        values = queries.distribution(descriptor, can_see_restricted, snap)
         mean = row["overall"].mean
         label = f"{descriptor.name(locale)}: {format_value(mean, descriptor)}"
         result.append({

@@ -43,10 +43,12 @@ def history(accession_id: int, limit: int = 500) -> list[Observation]:
     return list(db.session.scalars(query))
 
 
-def distribution(descriptor: Descriptor, can_see_restricted: bool) -> np.ndarray:
+def distribution(descriptor: Descriptor, can_see_restricted: bool, snap=None) -> np.ndarray:
     """Every visible accession's overall mean for a measured descriptor (dates as day of
-    year), read from the search snapshot, which already holds them in one array."""
-    snap = get_snapshot()
+    year), read from the search snapshot, which already holds them in one array. A page
+    drawing several charts passes one snapshot: each get_snapshot() asks the database for
+    the catalogue's version."""
+    snap = snap or get_snapshot()
     means = snap.means.get(descriptor.code)
     if means is None:
         return np.empty(0)
