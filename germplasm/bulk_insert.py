@@ -5,7 +5,7 @@ batched `INSERT ... VALUES (...), (...) RETURNING` sends statements with tens of
 of parameters, and psycopg parses each one in Python: that alone made an MCPD import four
 times slower on PostgreSQL than on SQLite. SQLite: executemany, which is already fast there.
 """
-from sqlalchemy import Table, text
+from sqlalchemy import Table, exc, text
 
 from germplasm.extensions import db
 
@@ -34,9 +34,15 @@ def insert_rows(table: Table, rows: list[dict]) -> None:
     statement = (f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
                  "FROM STDIN")
     cursor = db.session.connection().connection.driver_connection.cursor()
-    with cursor, cursor.copy(statement) as copy:
-        for row in rows:
-            copy.write_row([row[c] if c in row else defaults[c]() for c in columns])
+    dbapi_error = cursor.connection.Error
+    try:
+        with cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([row[c] if c in row else defaults[c]() for c in columns])
+    except dbapi_error as error:
+        # Raw psycopg errors, since SQLAlchemy did not send this: wrap them as it would
+        # (a lock timeout becomes OperationalError, which the web answers with 503).
+        raise exc.DBAPIError.instance(statement, None, error, dbapi_error) from error
 
 
 def python_defaults(table: Table) -> dict:

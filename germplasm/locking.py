@@ -1,8 +1,9 @@
 """Writers that touch the same records take turns, so no change is lost between them.
 
 Every door that changes an accession or its observations (imports, the entry form, the
-admin, the API) locks the rows it will change before it reads them, always in the same
-order: campaign, then accessions by id, then the catalogue version row (search.state).
+admin, the API) locks what it will change before it reads it, always in the same order:
+campaign, then accessions by id (their rows for passport writers, an advisory lock per
+accession for observation writers), then the catalogue version row (search.state, at commit).
 Reads made after the lock see what the previous writer committed, so the result is one
 writer's values or the other's, and the audit trail's old values are the true ones.
 
@@ -40,13 +41,33 @@ def take_write_lock() -> None:
 
 
 def lock_rows(model, ids) -> None:
-    """Lock these rows of `model` (PostgreSQL), in id order so two writers never deadlock."""
+    """Lock these rows of `model` (PostgreSQL), in id order so two writers never deadlock.
+
+    FOR NO KEY UPDATE, the lock an UPDATE itself takes: writers of the same rows wait for
+    each other, but rows elsewhere that only refer to them (an observation's foreign key
+    check) do not wait for a long import that updates the accessions' passports."""
     if not is_postgresql():
         return
     ordered = sorted(set(ids))
     for start in range(0, len(ordered), CHUNK):
         db.session.execute(db.select(model.id).where(model.id.in_(ordered[start:start + CHUNK]))
-                           .order_by(model.id).with_for_update())
+                           .order_by(model.id).with_for_update(key_share=True))
+
+
+OBSERVATIONS = zlib.crc32(b"observations") & 0x7FFFFFFF  # first key of (class, accession id)
+
+
+def lock_observations_of(accession_ids) -> None:
+    """Writers of these accessions' observations take turns (PostgreSQL), in id order.
+
+    Advisory locks, not the accession rows: recording observations does not change the
+    accession, so an entry form need not wait for an MCPD import updating its passport."""
+    if not is_postgresql():
+        return
+    ordered = sorted(set(accession_ids))
+    db.session.execute(text("SELECT count(pg_advisory_xact_lock(:class, id)) "
+                            "FROM unnest(CAST(:ids AS integer[])) AS id"),
+                       {"class": OBSERVATIONS, "ids": ordered})
 
 
 def limit_lock_waits() -> None:

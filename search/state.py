@@ -1,8 +1,8 @@
 """A catalogue version number, bumped in every transaction that changes what search shows,
 and the accessions each version changed, so each worker process can bring its in-memory
 snapshot up to date by patching a few rows instead of rebuilding it."""
-from sqlalchemy import Text, delete, insert, update
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Text, delete, event, insert, update
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from germplasm.extensions import db
 
@@ -38,15 +38,40 @@ def mark_changed(accession_ids) -> None:
 
 def bump_version(accession_ids=None) -> None:
     """Tell every worker its snapshot is stale, and what changed: these accessions, or
-    anything (None: descriptors, which no document holds but filters and facets read)."""
-    version = db.session.scalar(update(SearchState).where(SearchState.id == 1)
-                                .values(version=SearchState.version + 1)
-                                .returning(SearchState.version))
+    anything (None: descriptors, which no document holds but filters and facets read).
+
+    The version row is written just before the commit (write_version): it is the one row
+    every writer updates, so holding its lock from the first change of a long import to
+    its commit would keep every entry form waiting for the whole import."""
+    info = db.session.info
+    if accession_ids is None:
+        info["search_bump_all"] = True
+    info.setdefault("search_bump", set()).update(accession_ids or ())
+
+
+@event.listens_for(Session, "before_commit")
+def _write_pending_version(session: Session) -> None:
+    if "search_bump" in session.info:
+        everything = session.info.pop("search_bump_all", False)
+        write_version(session, None if everything else session.info.pop("search_bump"))
+        session.info.pop("search_bump", None)
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_pending_version(session: Session) -> None:
+    session.info.pop("search_bump", None)
+    session.info.pop("search_bump_all", None)
+
+
+def write_version(session: Session, accession_ids) -> None:
+    version = session.scalar(update(SearchState).where(SearchState.id == 1)
+                             .values(version=SearchState.version + 1)
+                             .returning(SearchState.version))
     listed = accession_ids is not None and len(accession_ids) <= MAX_LISTED
-    db.session.execute(insert(SearchChange).values(
+    session.execute(insert(SearchChange).values(
         version=version, accession_ids=",".join(map(str, sorted(accession_ids)))
         if listed else None))
-    db.session.execute(delete(SearchChange).where(
+    session.execute(delete(SearchChange).where(
         SearchChange.version <= version - KEPT_VERSIONS))
 
 

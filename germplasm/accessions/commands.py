@@ -1,5 +1,6 @@
 """CLI: `germplasm import mcpd`, `germplasm export mcpd`, `germplasm demo`."""
 import getpass
+import os
 import sys
 from pathlib import Path
 
@@ -14,7 +15,17 @@ from loaders.report import EXIT_UNREADABLE
 from loaders.tabular import FileProblem
 from search.sync import commit
 
-import_group = AppGroup("import", help="Import files into the catalogue.")
+IMPORT_NICENESS = 10
+
+
+@click.group("import", cls=AppGroup)
+def import_group() -> None:
+    """Import files into the catalogue."""
+    # An import is a batch job that shares the machine's cores with the web workers:
+    # at a lower CPU priority it takes a little longer and the pages stay fast meanwhile.
+    os.nice(int(os.environ.get("GERMPLASM_IMPORT_NICENESS", IMPORT_NICENESS)))
+
+
 export_group = AppGroup("export", help="Export the catalogue to files.")
 
 

@@ -3,7 +3,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from germplasm import locking
-from germplasm.accessions.models import Accession
 from germplasm.evaluations import observations
 from germplasm.evaluations.models import Campaign, Observation
 from germplasm.evaluations.observations import NewObservation
@@ -43,7 +42,7 @@ def save_entry(campaign: Campaign, accession_id: int, form: dict, user: str,
     `shown` is what the form displayed when it was opened: a value someone else changed
     since then (another phone, a sheet import) is a conflict, not silently overwritten."""
     locking.lock_rows(Campaign, [campaign.id])
-    locking.lock_rows(Accession, [accession_id])
+    locking.lock_observations_of([accession_id])
     result, items = EntryResult(), []
     if shown is not None:
         result.errors |= changed_meanwhile(campaign, accession_id, replicate, form, shown)

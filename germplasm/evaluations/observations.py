@@ -5,7 +5,6 @@ from datetime import date
 from sqlalchemy import tuple_
 
 from germplasm import locking
-from germplasm.accessions.models import Accession
 from germplasm.audit import services as audit
 from germplasm.bulk_insert import insert_rows
 from germplasm.evaluations import campaigns, summaries
@@ -47,7 +46,7 @@ def record(campaign: Campaign, items: list[NewObservation], user: str, source: s
     The campaign and the accessions are locked first (see germplasm.locking): an entry form
     and a sheet recording the same accession take turns, and summaries count both."""
     locking.lock_rows(Campaign, [campaign.id])
-    locking.lock_rows(Accession, [i.accession_id for i in items])
+    locking.lock_observations_of(i.accession_id for i in items)
     result, existing = RecordResult(), _existing(campaign, [i.key for i in items])
     new_rows = []
     for item in items:
