@@ -7,10 +7,11 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from germplasm.accessions.models import Accession
 from germplasm.accounts.permissions import role_required
 from germplasm.evaluations import campaigns, limits
 from germplasm.evaluations.entry import current_values, save_entry
-from germplasm.evaluations.models import Campaign
+from germplasm.evaluations.models import Campaign, WorklistEntry
 from germplasm.extensions import db
 from search.sync import commit
 
@@ -43,11 +44,11 @@ def worklist(campaign_id: int):
 @role_required("staff")
 def entry(campaign_id: int, accenumb: str):
     campaign = _campaign(campaign_id)
-    entries = campaign.worklist
-    index = next((i for i, e in enumerate(entries) if e.accession.accenumb == accenumb), None)
+    entries = _route(campaign)
+    index = next((i for i, e in enumerate(entries) if e.accenumb == accenumb), None)
     if index is None:
         abort(404)
-    accession = entries[index].accession
+    accession = db.session.get(Accession, entries[index].accession_id)
     if request.method == "POST":
         return _save(campaign, entries, index)
     try:
@@ -56,6 +57,15 @@ def entry(campaign_id: int, accenumb: str):
         abort(400, f"replicate: {problem}")
     return _form(campaign, entries, index, replicate,
                  current_values(campaign, accession.id, replicate), {})
+
+
+def _route(campaign) -> list:
+    """The worklist as (accession_id, accenumb) rows in order: a form needs only its own
+    accession and its neighbours' numbers, not 500 accessions with their names loaded."""
+    return list(db.session.execute(
+        db.select(WorklistEntry.accession_id, Accession.accenumb).join(Accession)
+        .where(WorklistEntry.campaign_id == campaign.id)
+        .order_by(WorklistEntry.position, WorklistEntry.id)))
 
 
 def _entry_meta(form) -> tuple[dict, dict]:
@@ -86,7 +96,7 @@ def _date(text: str | None) -> date | None:
 
 
 def _save(campaign, entries, index):
-    accession = entries[index].accession
+    accession = db.session.get(Accession, entries[index].accession_id)
     meta, errors = _entry_meta(request.form)
     replicate = meta.get("replicate", 1)
     result = save_entry(campaign, accession.id, request.form, current_user.username,
@@ -102,7 +112,7 @@ def _save(campaign, entries, index):
             accession=accession.accenumb), "success")
     target = index + 1 if "save_next" in request.form and index + 1 < len(entries) else index
     return redirect(url_for(".entry", campaign_id=campaign.id,
-                            accenumb=entries[target].accession.accenumb, replicate=replicate))
+                            accenumb=entries[target].accenumb, replicate=replicate))
 
 
 def _shown(form) -> dict | None:
@@ -117,9 +127,10 @@ def _shown(form) -> dict | None:
 def _form(campaign, entries, index, replicate, values, errors, shown=None):
     shown = values if shown is None else shown
     return render_template(
-        "evaluations/entry.html", campaign=campaign, accession=entries[index].accession,
-        previous=entries[index - 1].accession if index else None,
-        next=entries[index + 1].accession if index + 1 < len(entries) else None,
+        "evaluations/entry.html", campaign=campaign,
+        accession=db.session.get(Accession, entries[index].accession_id),
+        previous=entries[index - 1] if index else None,
+        next=entries[index + 1] if index + 1 < len(entries) else None,
         position=index + 1, total=len(entries), replicate=replicate, values=values,
         errors=errors, today=date.today().isoformat(), locale=str(get_locale()),
         shown=json.dumps({k: v for k, v in shown.items() if k.isupper()}, ensure_ascii=False))
