@@ -40,9 +40,11 @@ def patch(old: snap.Snapshot, ids: list[int], version: int) -> snap.Snapshot | N
     """`old` with these accessions read again; None when one of them is new or deleted
     (the accessions' order and count change: rebuild)."""
     positions = old.positions(ids)
+    if len(positions) != len(ids) or len(ids) > max(100, len(old.ids) // 4):
+        return None  # new accessions; or so many that reading them all again is as quick
     rows = snap.accession_rows(ids)
-    if len(positions) != len(ids) or len(rows) != len(ids):
-        return None
+    if len(rows) != len(ids):
+        return None  # deleted
     labels = dict(old.labels)  # Labels objects only ever grow: sharing them is safe
     columns = dict(old.columns)
     for name, values in snap.accession_columns(rows, labels).items():
