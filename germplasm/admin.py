@@ -1,12 +1,13 @@
 """flask-admin at /admin for curators and admins, built inside create_app().
 
-Passport, descriptor and account edits go through the services (see admin_views.py); taxa,
-institutes and campaigns are reference data edited as plain rows.
+Passport, descriptor, account and campaign edits go through the services (see
+admin_views.py); taxa and institutes are reference data edited as plain rows.
 """
 import re
 
 from flask import Flask, request
 from flask_admin import Admin
+from flask_login import current_user
 
 from germplasm.accessions.models import Accession, AccessionName, Institute, Taxon
 from germplasm.accounts.models import User
@@ -18,6 +19,8 @@ from germplasm.admin_views import (
     UserView,
     label,
 )
+from germplasm.evaluations.campaign_edits import FIELDS as CAMPAIGN_FIELDS
+from germplasm.evaluations.campaign_edits import create_campaign, update_campaign
 from germplasm.evaluations.models import Campaign, Descriptor, Observation
 from germplasm.extensions import db
 from germplasm.security_headers import csp_nonce
@@ -53,13 +56,34 @@ class InstituteView(GuardedModelView):
 
 
 class CampaignView(GuardedModelView):
-    """Campaigns; worklists and observations come from `germplasm campaign` and imports."""
+    """Campaigns; worklists and observations come from `germplasm campaign` and imports.
+    Saved through germplasm.evaluations.campaign_edits: audited, and a new year moves the
+    campaign's trait summaries with it."""
 
+    can_delete = False  # a campaign's observations are the record; not deleted from here
     column_list = ("name", "year", "site", "observers")
     column_searchable_list = ("name", "site", "observers")
     column_filters = ("year", "site")
     column_default_sort = ("year", True)
     form_columns = ("name", "year", "site", "observers", "description", "descriptors")
+
+    def create_model(self, form):
+        created = []
+
+        def change():
+            created.append(create_campaign(_campaign_values(form), form.descriptors.data or [],
+                                           current_user.username))
+        return created[0] if self.save(form, change) else False
+
+    def update_model(self, form, model) -> bool:
+        def change():
+            update_campaign(model, _campaign_values(form), form.descriptors.data or [],
+                            current_user.username)
+        return self.save(form, change)
+
+
+def _campaign_values(form) -> dict:
+    return {field: form[field].data for field in CAMPAIGN_FIELDS}
 
 
 class ObservationView(GuardedModelView):

@@ -25,6 +25,7 @@ from germplasm.accounts import throttle
 from germplasm.accounts.models import ROLES, User
 from germplasm.accounts.services import AccountError, create_user
 from germplasm.audit import services as audit
+from germplasm.evaluations.campaigns import CampaignProblem
 from germplasm.evaluations.descriptors import PLAIN, VERSIONED, DescriptorProblem, revise
 from germplasm.evaluations.models import GROUPS
 from germplasm.extensions import db, login_manager
@@ -43,7 +44,7 @@ def is_admin() -> bool:
     return current_user.is_authenticated and current_user.has_role("admin")
 
 
-REFUSALS = (PassportProblem, AccountError, DescriptorProblem)
+REFUSALS = (PassportProblem, AccountError, DescriptorProblem, CampaignProblem)
 
 
 class RoleGuard:
