@@ -8,6 +8,7 @@ from germplasm.accessions.models import AccessionPhoto
 from germplasm.accessions.photos import photo_dir, photos_of
 from germplasm.accessions.presenters import coordinates, passport
 from germplasm.accounts.permissions import is_staff
+from germplasm.audit import services as audit
 from germplasm.evaluations.display import trait_value
 from germplasm.extensions import db
 from search.query import QueryProblem, check_page
@@ -42,7 +43,8 @@ def detail(accenumb: str):
         abort(404)
     position = coordinates(accession, exact=staff)
     extra = {"photos": photos_of(accession.id),
-             "pedigree": queries.pedigree(accession, staff)}
+             "pedigree": queries.pedigree(accession, staff),
+             "changes": audit.recent(accession.id) if staff else ([], 0)}
     return render_template(
         "accessions/detail.html",
         accession=accession,

@@ -1,4 +1,6 @@
 """Record changes for the audit trail; callers flush and commit."""
+from sqlalchemy import func
+
 from germplasm.audit.models import AuditEntry
 from germplasm.extensions import db
 
@@ -31,3 +33,14 @@ def _text(value) -> str | None:
     if isinstance(value, list | tuple):
         return ";".join(str(v) for v in value)
     return str(value)
+
+
+def recent(accession_id: int, limit: int = 50) -> tuple[list[AuditEntry], int]:
+    """The newest `limit` entries of an accession's history, newest first, and how many
+    there are in all (an accession imported every year gathers hundreds)."""
+    where = AuditEntry.accession_id == accession_id
+    total = db.session.scalar(db.select(func.count()).select_from(AuditEntry).where(where))
+    entries = db.session.scalars(db.select(AuditEntry).where(where)
+                                 .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+                                 .limit(limit)).all()
+    return entries, total
