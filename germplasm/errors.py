@@ -33,8 +33,8 @@ def handle_http_error(error: HTTPException):
     status = error.code or 500
     # An unexpected error says nothing of its cause: the log has it.
     message = error.description if status < 500 else _("Internal server error.")
-    if status == 429:
-        message = _("Too many requests; wait a moment and try again.")
+    if status == 429 or message == type(error).description:
+        message = standard_message(status) or message
     if is_api_request():
         response, status = api_error(status, message)
         kept = {k: v for k, v in error.get_headers() if k in ("Allow", "Retry-After")}
@@ -43,6 +43,19 @@ def handle_http_error(error: HTTPException):
     if status == 404:
         return render_template("errors/404.html"), 404
     return render_template("errors/error.html", status=status, message=message), status
+
+
+def standard_message(status: int) -> str | None:
+    """Our words for werkzeug's English default descriptions (an abort() without a message)."""
+    return {
+        400: _("The request could not be understood."),
+        401: _("Please sign in first."),
+        403: _("You do not have permission to open this page."),
+        404: _("Not found."),
+        405: _("This address does not accept that method."),
+        413: _("The upload is too large."),
+        429: _("Too many requests; wait a moment and try again."),
+    }.get(status)
 
 
 def database_busy(error: OperationalError):

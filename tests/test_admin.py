@@ -163,7 +163,11 @@ def test_only_admins_delete_accessions_and_the_deletion_is_audited(client, as_ro
 
 def test_users_view_is_for_admins_only(client, as_role):
     as_role("curator")
-    assert client.get("/admin/users/").status_code == 403
+    response = client.get("/admin/users/")
+    assert response.status_code == 403
+    assert "您没有权限打开此页面" in text(response) and "Forbidden" not in text(response)
+    english = client.get("/admin/users/?lang=en")
+    assert "You do not have permission to open this page." in text(english)
 
 
 def test_admin_creates_a_user_who_can_log_in(client, as_role):
