@@ -60,6 +60,16 @@ def _select_locale() -> str:
     return session.get("lang", "zh_CN")
 
 
+def _language_url(lang: str) -> str:
+    """The current page in another language: the same path and query, `lang` replaced."""
+    from urllib.parse import urlencode
+
+    from flask import request
+
+    pairs = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"]
+    return f"{request.script_root}{request.path}?{urlencode([*pairs, ('lang', lang)])}"
+
+
 def _register_blueprints(app: Flask) -> None:
     from flask_babel import get_locale
 
@@ -80,6 +90,7 @@ def _register_blueprints(app: Flask) -> None:
     init_security_headers(app)
     app.context_processor(lambda: {"current_locale": str(get_locale() or "zh_CN")})
     app.add_template_filter(_combine_page, "combine_page")
+    app.add_template_global(_language_url, "language_url")
     from germplasm.evaluations.display import trait_value
 
     app.add_template_filter(trait_value, "trait_value")
