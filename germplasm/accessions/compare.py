@@ -9,10 +9,13 @@ from germplasm.accessions import queries
 from germplasm.accessions.presenters import passport
 from germplasm.accessions.views import bp
 from germplasm.accounts.permissions import is_staff
+from germplasm.evaluations import differences, grades
+from germplasm.evaluations.display import grade_label, grade_spread, trait_value
 from germplasm.evaluations.queries import trait_table
 from search.engine import find
 from search.params import FILTER_PARAMS, build_request
 from search.query import QueryProblem
+from search.snapshot import get_snapshot
 
 MAX_COMPARED = 6
 
@@ -35,7 +38,8 @@ def compare():
                for a in accessions]
     return render_template("accessions/compare.html", columns=columns, numbers=numbers,
                            passport_rows=_union(c["passport"] for c in columns),
-                           trait_rows=_trait_rows(columns))
+                           trait_rows=_trait_rows(columns),
+                           share=round(differences.SHARE_OF_RANGE * 100), sds=differences.NOISE_SDS)
 
 
 def _union(dicts) -> list[str]:
@@ -45,12 +49,42 @@ def _union(dicts) -> list[str]:
     return list(keys)
 
 
-def _trait_rows(columns) -> list:
-    rows = {}
+def _trait_rows(columns) -> list[dict]:
+    """Each trait any compared accession has: its cells, and whether the difference matters
+    (see germplasm.evaluations.differences for the rule the page states)."""
+    descriptors = {}
     for column in columns:
         for code, row in column["traits"].items():
-            rows.setdefault(code, row["descriptor"])
-    return list(rows.values())
+            descriptors.setdefault(code, row["descriptor"])
+    snap = get_snapshot() if descriptors else None
+    return [_trait_row(d, columns, snap) for d in descriptors.values()]
+
+
+def _trait_row(descriptor, columns, snap) -> dict:
+    rows = [c["traits"].get(descriptor.code) for c in columns]
+    overall = [row["overall"] if row else None for row in rows]
+    if grades.is_graded(descriptor):
+        return {"descriptor": descriptor, "gap": None,
+                "differs": differences.differs(descriptor, overall, 0),
+                "cells": [_grade_cell(descriptor, row) for row in rows]}
+    gap = differences.threshold(descriptor, snap, is_staff())
+    return {"descriptor": descriptor, "gap": _gap_text(descriptor, gap),
+            "differs": differences.differs(descriptor, overall, gap),
+            "cells": [{"value": trait_value(s.mean, descriptor)} if s and s.mean is not None
+                      else None for s in overall]}
+
+
+def _grade_cell(descriptor, row) -> dict | None:
+    found = grades.of_summary(row["overall"], descriptor, row["years"]) if row else None
+    return {"value": grade_label(found.mode, descriptor),
+            "spread": grade_spread(found, descriptor)} if found else None
+
+
+def _gap_text(descriptor, gap: float) -> str:
+    if descriptor.data_type == "Date":
+        return _("%(n)s days", n=round(gap))
+    unit = f" {descriptor.unit}" if descriptor.unit else ""
+    return f"{trait_value(gap, descriptor)}{unit}"
 
 
 @bp.get("/calendar")

@@ -3,8 +3,8 @@ from flask import Blueprint, abort, render_template
 from flask_babel import get_locale
 
 from germplasm.accounts.permissions import is_staff
-from germplasm.evaluations import charts, queries
-from germplasm.evaluations.display import trait_value
+from germplasm.evaluations import charts, grades, queries
+from germplasm.evaluations.display import category_links, trait_value
 from germplasm.evaluations.models import Descriptor
 from germplasm.extensions import db
 
@@ -26,12 +26,26 @@ def detail(code: str):
     descriptor = db.session.scalar(db.select(Descriptor).filter_by(code=code.upper()))
     if descriptor is None:
         abort(404)
-    locale = str(get_locale())
     staff = is_staff()  # the public's figures come from public accessions only
+    if grades.is_graded(descriptor):
+        counts = queries.mode_counts(descriptor, staff)
+        chart, n = _grade_chart(descriptor, counts), sum(counts.values())
+    else:
+        counts, (chart, n) = {}, _histogram(descriptor, staff)
+    return render_template("evaluations/descriptor.html", descriptor=descriptor, chart=chart,
+                           n=n, counts=counts, links=category_links(descriptor))
+
+
+def _grade_chart(descriptor: Descriptor, counts: dict[str, int]):
+    links = category_links(descriptor)
+    bars = [(trait_value(grade, descriptor), count, links[grade])
+            for grade, count in grades.collection_bars(descriptor, counts)]
+    return charts.grade_bars(bars, None, descriptor.name(str(get_locale())))
+
+
+def _histogram(descriptor: Descriptor, staff: bool):
     values = queries.distribution(descriptor, staff) if descriptor.data_type in (
         "Numerical", "Ordinal", "Date") else []
-    chart = charts.histogram(values, None, descriptor.name(locale), bins=24,
+    chart = charts.histogram(values, None, descriptor.name(str(get_locale())), bins=24,
                              format_value=lambda v: trait_value(v, descriptor))
-    counts = queries.mode_counts(descriptor, staff) if descriptor.categories else {}
-    return render_template("evaluations/descriptor.html", descriptor=descriptor, chart=chart,
-                           n=len(values) or sum(counts.values()), counts=counts)
+    return chart, len(values)

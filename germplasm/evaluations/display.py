@@ -1,7 +1,8 @@
 """Trait values as people read them."""
 from datetime import date, timedelta
 
-from flask_babel import get_locale
+from flask import url_for
+from flask_babel import get_locale, gettext, pgettext
 
 
 def trait_value(value, descriptor) -> str:
@@ -18,3 +19,38 @@ def trait_value(value, descriptor) -> str:
         return category.label(str(get_locale())) if category else value
     decimals = descriptor.decimals if descriptor.decimals is not None else 1
     return f"{value:.{min(decimals, 2)}f}"
+
+
+def grade_label(code: str | None, descriptor) -> str:
+    """A grade as its label with its code: 中 (5)."""
+    if code is None:
+        return ""
+    label = trait_value(code, descriptor)
+    return label if label == code else f"{label} ({code})"
+
+
+
+def grade_spread(grades, descriptor) -> str:
+    """How often each grade was seen: 3 of 5 years: 中, 2: 强."""
+    if grades is None or grades.total < 2:
+        return ""
+    (first, count), *rest = grades.counts
+    parts = [_first_share(grades.unit, count, grades.total, trait_value(first, descriptor))]
+    parts += [pgettext(grades.unit, "%(count)s: %(grade)s", count=n,
+                       grade=trait_value(code, descriptor)) for code, n in rest]
+    return gettext(", ").join(parts)
+
+
+def _first_share(unit: str, count: int, total: int, grade: str) -> str:
+    if unit == "years":
+        return gettext("%(count)s of %(total)s years: %(grade)s", count=count, total=total,
+                       grade=grade)
+    return gettext("%(count)s of %(total)s observations: %(grade)s", count=count, total=total,
+                   grade=grade)
+
+
+def category_links(descriptor) -> dict[str, str]:
+    """The search for the accessions whose grade (overall mode) is each category: the same
+    `trait=CODE:category` filter as the search page, the API and the CLI use."""
+    return {c.code: url_for("accessions.search_page", trait=f"{descriptor.code}:{c.code}")
+            for c in descriptor.categories}

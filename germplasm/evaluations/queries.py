@@ -55,9 +55,9 @@ def distribution(descriptor: Descriptor, can_see_restricted: bool, snap=None) ->
     return means[snap.visible(can_see_restricted) & ~np.isnan(means)]
 
 
-def mode_counts(descriptor: Descriptor, can_see_restricted: bool) -> dict[str, int]:
+def mode_counts(descriptor: Descriptor, can_see_restricted: bool, snap=None) -> dict[str, int]:
     """How many visible accessions have each category as their overall mode."""
-    snap = get_snapshot()
+    snap = snap or get_snapshot()
     modes = snap.modes.get(descriptor.code)
     if modes is None:
         return {}
