@@ -46,6 +46,7 @@ def _import_models() -> None:
     from germplasm.accounts import models as _accounts  # noqa: F401
     from germplasm.audit import models as _audit  # noqa: F401
     from germplasm.evaluations import models as _evaluations  # noqa: F401
+    from germplasm.imports import models as _imports  # noqa: F401
     from germplasm.reference import models as _reference  # noqa: F401
     from search import state as _search_state  # noqa: F401
     from search import sync as _search_sync  # noqa: F401  (installs the commit hooks)
@@ -78,12 +79,14 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.accounts.views import bp as accounts_bp
     from germplasm.evaluations.descriptor_views import bp as descriptors_bp
     from germplasm.evaluations.views import bp as evaluations_bp
+    from germplasm.imports.views import bp as imports_bp
     from germplasm.sharing.api import bp as api_bp
 
     app.register_blueprint(accessions_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(evaluations_bp)
     app.register_blueprint(descriptors_bp)
+    app.register_blueprint(imports_bp)
     app.register_blueprint(api_bp)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API
     init_errors(app)

@@ -48,4 +48,17 @@ def load_config(instance_path: str) -> dict:
         # A tile URL such as https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty keeps the
         # map offline (positions on a plain background).
         "GERMPLASM_MAP_TILES": os.environ.get("GERMPLASM_MAP_TILES", ""),
+        **_job_settings(instance),
+    }
+
+
+def _job_settings(instance: Path) -> dict:
+    """Background jobs (sheet uploads): in a thread of the web process, or on Celery workers
+    when a broker is set; uploaded sheets are kept in the instance folder."""
+    broker = os.environ.get("GERMPLASM_BROKER_URL", "")
+    return {
+        "GERMPLASM_BROKER_URL": broker,
+        "GERMPLASM_JOB_RUNNER": "celery" if broker else "thread",
+        "GERMPLASM_UPLOAD_DIR": os.environ.get("GERMPLASM_UPLOAD_DIR", str(instance / "uploads")),
+        "GERMPLASM_UPLOAD_MAX_MB": int(os.environ.get("GERMPLASM_UPLOAD_MAX_MB", 20)),
     }

@@ -17,8 +17,11 @@ Progress = Callable[[list], Iterable]
 
 def import_mcpd(path: str | Path, *, user: str, skip_invalid: bool = False,
                 dry_run: bool = False, encoding: str | None = None,
-                progress: Progress | None = None, is_demo: bool = False) -> ImportReport:
+                progress: Progress | None = None, is_demo: bool = False,
+                source: str | None = None) -> ImportReport:
     """Validate the whole file, then write it (all-or-nothing unless skip_invalid).
+
+    `source` is what the audit trail records as the change's origin (default: the file name).
 
     Raises FileProblem when the file cannot be read. The caller commits when
     `report.written` is true and rolls back otherwise.
@@ -31,7 +34,7 @@ def import_mcpd(path: str | Path, *, user: str, skip_invalid: bool = False,
         report.warn(None, "the file has a header but no data rows")
     width = header_width(table.headers)
     valid = validate_rows(progress(rows) if progress else rows, columns, width, report)
-    return store_rows(valid, report, user=user, source=Path(path).name,
+    return store_rows(valid, report, user=user, source=source or Path(path).name,
                       skip_invalid=skip_invalid, is_demo=is_demo)
 
 

@@ -13,8 +13,10 @@ from loaders.tabular import FileProblem, read_table
 def import_observations(path: str | Path, *, campaign: str, user: str, year: int | None = None,
                         site: str | None = None, skip_invalid: bool = False,
                         dry_run: bool = False, date_order: str | None = None,
-                        encoding: str | None = None, progress=None) -> ImportReport:
-    """Validate the sheet, then record it in the campaign (created if new)."""
+                        encoding: str | None = None, progress=None,
+                        source: str | None = None) -> ImportReport:
+    """Validate the sheet, then record it in the campaign (created if new); `source` is the
+    audit trail's origin of the change (default: the file name)."""
     table = read_table(path, encoding, date_format="%Y-%m-%d")
     report = ImportReport(dry_run=dry_run)
     rows = list(table.rows)
@@ -22,7 +24,7 @@ def import_observations(path: str | Path, *, campaign: str, user: str, year: int
         report.warn(None, "the file has a header but no data rows")
     import_rows(table.headers, progress(rows) if progress else rows, report,
                 campaign=campaign, year=year, site=site, user=user, date_order=date_order,
-                source=Path(path).name)
+                source=source or Path(path).name)
     report.written = not dry_run and (skip_invalid or not report.rejected)
     return report
 
