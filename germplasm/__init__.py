@@ -74,7 +74,7 @@ def _language_url(lang: str) -> str:
 def _register_blueprints(app: Flask) -> None:
     from flask_babel import get_locale
 
-    from germplasm.accessions import compare, exports, search_views  # noqa: F401  (routes)
+    from germplasm.accessions import compare, exports, map_views, search_views  # noqa: F401 (routes)
     from germplasm.accessions.views import bp as accessions_bp
     from germplasm.accounts.views import bp as accounts_bp
     from germplasm.evaluations.descriptor_views import bp as descriptors_bp

@@ -15,13 +15,20 @@ CODED = {"SAMPSTAT", "COLLSRC", "MLSSTAT"}
 
 
 def is_wild(accession: Accession) -> bool:
-    return accession.sampstat is not None and 100 <= accession.sampstat < 200
+    return is_wild_status(accession.sampstat)
+
+
+def is_wild_status(sampstat: int | None) -> bool:
+    return sampstat is not None and 100 <= sampstat < 200
 
 
 def coordinates(accession: Accession, exact: bool) -> tuple[float | None, float | None]:
+    return shown_position(accession.declatitude, accession.declongitude, accession.sampstat, exact)
+
+
+def shown_position(lat, lon, sampstat, exact: bool) -> tuple[float | None, float | None]:
     """Wild collecting sites are shown to the public rounded to 0.1° to protect populations."""
-    lat, lon = accession.declatitude, accession.declongitude
-    if exact or not is_wild(accession) or lat is None or lon is None:
+    if exact or not is_wild_status(sampstat) or lat is None or lon is None:
         return lat, lon
     return round(lat, 1), round(lon, 1)
 
