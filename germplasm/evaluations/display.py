@@ -22,11 +22,13 @@ def trait_value(value, descriptor) -> str:
 
 
 def grade_label(code: str | None, descriptor) -> str:
-    """A grade as its label with its code: 中 (5)."""
+    """An ordinal grade as its label with its score, 中 (5); a nominal category (whose code
+    is only a number in a list) as its label."""
     if code is None:
         return ""
     label = trait_value(code, descriptor)
-    return label if label == code else f"{label} ({code})"
+    ordinal = descriptor.data_type == "Ordinal"
+    return f"{label} ({code})" if ordinal and label != code else label
 
 
 
