@@ -1,6 +1,7 @@
 """The Celery side of germplasm.jobs: `celery -A germplasm.jobs.worker worker`.
 
-The broker is GERMPLASM_BROKER_URL (redis://… or amqp://…). Each worker process builds
+The broker is GERMPLASM_BROKER_URL (redis://… or amqp://…), the queue GERMPLASM_JOB_QUEUE
+(default `germplasm`). Each worker process builds
 the Flask app once and runs every task in a fresh application context.
 """
 import os
@@ -9,7 +10,8 @@ from celery import Celery
 
 celery = Celery("germplasm", broker=os.environ.get("GERMPLASM_BROKER_URL"))
 celery.conf.update(task_acks_late=False, worker_prefetch_multiplier=1,
-                   broker_connection_retry_on_startup=True)
+                   broker_connection_retry_on_startup=True,
+                   task_default_queue=os.environ.get("GERMPLASM_JOB_QUEUE", "germplasm"))
 _app = None
 
 
