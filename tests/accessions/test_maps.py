@@ -6,11 +6,12 @@ import re
 import pytest
 
 from germplasm.accounts.services import create_user
+from search import accession_index
 from tests.accounts.test_login import login
 
 
 @pytest.fixture
-def sites(make_accession):
+def sites(make_accession, index_dir):
     make_accession(accenumb="MW1", accename="野李", sampstat="110",
                    declatitude="31.07512", declongitude="109.87643")
     make_accession(accenumb="MC1", accename="巫山脆李", sampstat="300",
@@ -18,6 +19,7 @@ def sites(make_accession):
     make_accession(accenumb="MR1", accename="秘密李", restricted="Y",
                    declatitude="30.5", declongitude="108.25")
     make_accession(accenumb="MN1", accename="无坐标李")
+    accession_index.rebuild()
 
 
 def points(client, query: str = "") -> dict:
