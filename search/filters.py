@@ -7,6 +7,7 @@ from germplasm.accessions.mcpd_fields import valid_codes
 from germplasm.extensions import db
 from germplasm.reference.models import Country
 from germplasm.reference.provinces import PROVINCES
+from search.messages import gettext as _
 from search.query import QueryProblem, SearchRequest, TraitFilter
 from search.snapshot import Snapshot, storage_bit
 
@@ -80,7 +81,8 @@ def _country_codes(value: str) -> set[str]:
                                           | (db.func.lower(Country.name_en) == value.lower()))
     codes = set(db.session.scalars(query))
     if not codes:
-        raise QueryProblem("origin", f"{value!r} is not a country code or name")
+        raise QueryProblem("origin", _("'%(value)s' is not a country code or name",
+                                       value=value))
     return codes
 
 
@@ -95,8 +97,9 @@ def _sampstat(snap: Snapshot, values: list[str]) -> np.ndarray:
     column = snap.columns["sampstat"]
     for value in values:
         if not SAMPSTAT_CODE.match(value):
-            raise QueryProblem("sampstat", f"{value!r} is not a SAMPSTAT code (three digits, "
-                                           "e.g. 300, or 100 for the whole wild group)")
+            raise QueryProblem("sampstat", _("'%(value)s' is not a SAMPSTAT code (three "
+                                             "digits, e.g. 300, or 100 for the whole wild "
+                                             "group)", value=value))
         code = int(value)
         # A code ending in 00 (or 10, 20) stands for its whole group, as in MCPD.
         step = 100 if code % 100 == 0 else 10 if code % 10 == 0 else 1
@@ -108,8 +111,9 @@ def _storage(snap: Snapshot, values: list[str]) -> np.ndarray:
     bits, known = 0, valid_codes("STORAGE")
     for value in values:
         if value not in known:
-            raise QueryProblem("storage", f"{value!r} is not a STORAGE code; use one of "
-                                          f"{', '.join(sorted(known, key=int))}")
+            raise QueryProblem("storage", _("'%(value)s' is not a STORAGE code; use one of "
+                                            "%(codes)s", value=value,
+                                            codes=", ".join(sorted(known, key=int))))
         bits |= 1 << storage_bit(value)
     return (snap.columns["storage"] & bits) != 0
 

@@ -32,6 +32,10 @@ class DescriptorInfo:
     name_zh: str
     name_en: str
     categories: tuple[Category, ...]
+    min_value: float | None = None  # the scale, to refuse a filter nothing can pass
+    max_value: float | None = None
+    min_date: str | None = None  # MM-DD, for Date descriptors
+    max_date: str | None = None
 
     def name(self, locale: str) -> str:
         return self.name_zh if locale.startswith("zh") else self.name_en
@@ -55,4 +59,5 @@ def load_lookups() -> Lookups:
 def _descriptor(d: Descriptor) -> DescriptorInfo:
     categories = tuple(Category(c.code, c.label_zh, c.label_en) for c in d.categories)
     return DescriptorInfo(d.id, d.code, d.group, d.data_type, d.unit, d.decimals, d.name_zh,
-                          d.name_en, categories)
+                          d.name_en, categories, d.min_value, d.max_value, d.min_date,
+                          d.max_date)

@@ -1,6 +1,7 @@
 """Build a SearchRequest from query parameters (HTTP) or options (CLI), shared by both."""
 from germplasm.evaluations.models import Descriptor
 from germplasm.extensions import db
+from search.messages import gettext as _
 from search.query import (
     QueryProblem,
     SearchRequest,
@@ -55,4 +56,4 @@ def _flag(name: str, value) -> bool | None:
         return True
     if text in ("0", "false", "no", "n"):
         return False
-    raise QueryProblem(name, f"{value!r}: use true or false")
+    raise QueryProblem(name, _("'%(value)s': use true or false", value=value))

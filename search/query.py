@@ -2,15 +2,17 @@
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from germplasm.evaluations.dates import normalise
 from germplasm.evaluations.models import Descriptor
+from search import bounds
+from search.bounds import BoundProblem, check_scale, date_bound
+from search.messages import gettext as _
 
 PREFIXES = {"species": "species", "origin": "origin", "province": "province",
             "sampstat": "sampstat", "storage": "storage", "genus": "genus"}
 TRAIT = re.compile(r"^([A-Za-z][A-Za-z0-9_]*):(.*)$")
-MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")  # screening targets (~07-10)
 MAX_PER_PAGE = 100
 MAX_PAGE = 100_000  # far beyond any result set; larger numbers overflow SQL integers
 MAX_TEXT = 500  # characters of free text: a name or a few words, not a document
@@ -48,11 +50,12 @@ def parse_trait(expression: str, descriptors: dict[str, Descriptor],
                 parameter: str = "trait") -> TraitFilter:
     match = TRAIT.match(normalise(expression))
     if not match:
-        raise QueryProblem(parameter, f"{expression!r} is not CODE:min..max or CODE:a|b")
+        raise QueryProblem(parameter, _("'%(value)s' is not CODE:min..max or CODE:a|b",
+                                        value=expression))
     code, spec = match.group(1).upper(), match.group(2).strip()
     descriptor = descriptors.get(code)
     if descriptor is None:
-        raise QueryProblem(parameter, f"{code} is not a descriptor code")
+        raise QueryProblem(parameter, _("%(code)s is not a descriptor code", code=code))
     if ".." in spec:
         return _range(descriptor, spec, parameter)
     return TraitFilter(code, categories=_categories(descriptor, spec, parameter))
@@ -60,45 +63,50 @@ def parse_trait(expression: str, descriptors: dict[str, Descriptor],
 
 def _range(descriptor: Descriptor, spec: str, parameter: str) -> TraitFilter:
     if descriptor.data_type not in ("Numerical", "Ordinal", "Date"):
-        raise QueryProblem(parameter, f"{descriptor.code} has categories, not a range: "
-                                      f"use {descriptor.code}:a|b")
+        raise QueryProblem(parameter, _("%(code)s has categories, not a range: use "
+                                        "%(code)s:a|b", code=descriptor.code))
     low_text, high_text = (part.strip() for part in spec.split("..", 1))
     if not low_text and not high_text:
-        raise QueryProblem(parameter, f"{descriptor.code}: give at least one end of the range")
-    low = _bound(descriptor, low_text, parameter)
-    high = _bound(descriptor, high_text, parameter)
-    if low is not None and high is not None and low > high:
-        raise QueryProblem(parameter, f"{descriptor.code}: {low_text} is above {high_text}")
+        raise QueryProblem(parameter, _("%(code)s: give at least one end of the range",
+                                        code=descriptor.code))
+    try:
+        low, high = _bound(descriptor, low_text), _bound(descriptor, high_text)
+        if low is not None and high is not None and low > high:
+            raise BoundProblem(_("%(code)s: %(low)s is above %(high)s", code=descriptor.code,
+                                 low=low_text, high=high_text))
+        check_scale(descriptor, low, high, spec)
+    except BoundProblem as problem:
+        raise QueryProblem(parameter, str(problem)) from None
     return TraitFilter(descriptor.code, low, high)
 
 
-def _bound(descriptor: Descriptor, text: str, parameter: str) -> float | None:
+def _bound(descriptor: Descriptor, text: str) -> float | None:
     if not text:
         return None
-    if descriptor.data_type == "Date" and (match := MONTH_DAY.match(text)):
-        return float(day_of_year(int(match.group(1)), int(match.group(2)), parameter))
+    if descriptor.data_type == "Date":
+        return date_bound(descriptor.code, text)
     try:
         value = float(text)
     except ValueError:
         value = math.nan
     if not math.isfinite(value):  # also "nan", "inf" and 400 digits, which float() accepts
-        what = "a day of year or MM-DD" if descriptor.data_type == "Date" else "a number"
-        raise QueryProblem(parameter, f"{descriptor.code}: {text!r} is not {what}")
+        raise BoundProblem(_("%(code)s: '%(value)s' is not a number", code=descriptor.code,
+                             value=text))
     return value
 
 
 def day_of_year(month: int, day: int, parameter: str = "trait") -> int:
     """MM-DD as a day of year in a common (non-leap) year."""
     try:
-        return date(2025, month, day).timetuple().tm_yday
-    except ValueError:
-        raise QueryProblem(parameter, f"{month:02d}-{day:02d} is not a date") from None
+        return bounds.day_of_year(month, day)
+    except BoundProblem as problem:
+        raise QueryProblem(parameter, str(problem)) from None
 
 
 def _categories(descriptor: Descriptor, spec: str, parameter: str) -> frozenset[str]:
     if not descriptor.categories:
-        raise QueryProblem(parameter, f"{descriptor.code} is measured: use "
-                                      f"{descriptor.code}:min..max")
+        raise QueryProblem(parameter, _("%(code)s is measured: use %(code)s:min..max",
+                                        code=descriptor.code))
     lookup = {}
     for category in descriptor.categories:
         for key in (category.code, category.label_zh, category.label_en):
@@ -106,17 +114,19 @@ def _categories(descriptor: Descriptor, spec: str, parameter: str) -> frozenset[
     codes = set()
     for part in filter(None, (p.strip() for p in spec.split("|"))):
         if part.lower() not in lookup:
-            raise QueryProblem(parameter, f"{part!r} is not a category of {descriptor.code}")
+            raise QueryProblem(parameter, _("'%(value)s' is not a category of %(code)s",
+                                            value=part, code=descriptor.code))
         codes.add(lookup[part.lower()])
     if not codes:
-        raise QueryProblem(parameter, f"{descriptor.code}: give a category")
+        raise QueryProblem(parameter, _("%(code)s: give a category", code=descriptor.code))
     return frozenset(codes)
 
 
 def split_query(q: str, descriptors: dict[str, Descriptor], request: SearchRequest) -> None:
     """Move `species:salicina` prefixes and `SSC:14..` trait filters out of the free text."""
     if len(q or "") > MAX_TEXT:
-        raise QueryProblem("q", f"the search text has {len(q)} characters; at most {MAX_TEXT}")
+        raise QueryProblem("q", _("the search text has %(n)s characters; at most %(max)s",
+                                  n=len(q), max=MAX_TEXT))
     words = []
     for word in normalise(q or "").split():
         match = TRAIT.match(word)
@@ -135,8 +145,8 @@ def check_sort(sort: str, descriptors: dict[str, Descriptor]) -> str:
     if key in ("", "relevance", "accenumb", "-accenumb"):
         return key
     if key.lstrip("-").upper() not in descriptors:
-        raise QueryProblem("sort", f"{sort!r}: sort by relevance, accenumb or a descriptor code "
-                                   "(-CODE for descending)")
+        raise QueryProblem("sort", _("'%(value)s': sort by relevance, accenumb or a descriptor "
+                                     "code (-CODE for descending)", value=sort))
     return ("-" if key.startswith("-") else "") + key.lstrip("-").upper()
 
 
@@ -144,7 +154,7 @@ def check_page(page, per_page) -> tuple[int, int]:
     try:
         page, per_page = int(page or 1), int(per_page or 20)
     except (TypeError, ValueError):
-        raise QueryProblem("page", "page and per_page must be whole numbers") from None
+        raise QueryProblem("page", _("page and per_page must be whole numbers")) from None
     if not 1 <= page <= MAX_PAGE:
-        raise QueryProblem("page", f"page is a number from 1 to {MAX_PAGE}")
+        raise QueryProblem("page", _("page is a number from 1 to %(max)s", max=MAX_PAGE))
     return page, max(1, min(per_page, MAX_PER_PAGE))

@@ -1,6 +1,7 @@
 """The JSON API, /api/v1: catalogue search and screening."""
 from flask import Blueprint, jsonify, request
 from flask_babel import get_locale
+from flask_babel import gettext as _
 
 from germplasm.accounts.permissions import is_staff
 from search.engine import find, page_of
@@ -8,6 +9,7 @@ from search.params import build_request
 from search.query import QueryProblem
 from search.screening import extremes, parse_criterion, selection_index
 from search.snapshot import get_snapshot
+from search.suggestions import suggest
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -15,7 +17,9 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 @bp.errorhandler(QueryProblem)
 def bad_query(problem: QueryProblem):
     """One error shape for every client: which parameter, and why."""
-    body = {"status": 400, "message": f"invalid parameter {problem.parameter}: {problem}",
+    message = _("invalid parameter %(name)s: %(message)s", name=problem.parameter,
+                message=str(problem))
+    body = {"status": 400, "message": message,
             "errors": [{"field": problem.parameter, "messages": [str(problem)]}]}
     return jsonify(body), 400
 
@@ -32,8 +36,11 @@ def _request_from_args():
 
 @bp.get("/accessions")
 def accessions():
-    search = _request_from_args()
-    result = page_of(find(search, can_see_restricted=is_staff()), search, str(get_locale()))
+    search, locale = _request_from_args(), str(get_locale())
+    matches = find(search, can_see_restricted=is_staff())
+    result = page_of(matches, search, locale)
+    if not result["total"]:  # say what might have been meant; visible records only
+        result["suggestions"] = suggest(matches.snapshot, search, is_staff(), locale)
     return jsonify(result)
 
 
