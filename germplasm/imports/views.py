@@ -93,16 +93,32 @@ def status(job_id: int):
 def confirm(job_id: int):
     job = _job(job_id)
     skip_invalid = request.form.get("skip_invalid") == "1"
-    if services.rejections(job) and not skip_invalid and job.status == "checked":
-        flash(_("Rows were rejected: correct the file and upload it again, or import only "
-                "the valid rows."), "error")
+    if refusal := _refusal(job, skip_invalid):
+        flash(refusal, "error")
     elif services.claim_for_import(job, skip_invalid):
         db.session.commit()
         submit("imports.run", job.id)
-    else:
-        flash(_("This file was already imported or is being imported; nothing was done "
-                "twice."), "error")
+    else:  # another request claimed it meanwhile
+        flash(_already(), "error")
     return redirect(url_for("imports.show", job_id=job_id), code=303)
+
+
+def _already() -> str:
+    return _("This file was already imported or is being imported; nothing was done twice.")
+
+
+def _refusal(job: ImportJob, skip_invalid: bool) -> str | None:
+    """Why this job cannot be imported now, or None."""
+    if job.status == "checking":
+        return _("The file is still being checked; confirm once its report is shown.")
+    if job.status == "failed":
+        return _("The file could not be read; there is nothing to import.")
+    if job.status != "checked":
+        return _already()
+    if services.rejections(job) and not skip_invalid:
+        return _("Rows were rejected: correct the file and upload it again, or import only "
+                 "the valid rows.")
+    return None
 
 
 @bp.post("/<int:job_id>/cancel")

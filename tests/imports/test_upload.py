@@ -156,3 +156,20 @@ def test_someone_elses_job_is_not_found(curator, client):
 
     other = signed_in(client, "admin")
     assert other.get(url).status_code == 200  # an admin sees every upload
+
+
+def test_an_unreadable_file_cannot_be_confirmed(curator):
+    url = job_of(upload(curator, "", "empty.csv"))
+    confirm(curator, url, skip_invalid="1")
+    assert "没有可导入的数据" in curator.get(url).get_data(as_text=True)
+    assert curator.get(f"{url}.json").get_json()["status"] == "failed"
+
+
+def test_a_job_still_being_checked_cannot_be_confirmed(curator):
+    url = job_of(upload(curator, GOOD))
+    job = db.session.get(ImportJob, int(url.rsplit("/", 1)[1]))
+    job.status = "checking"
+    db.session.commit()
+    confirm(curator, url)
+    assert "仍在检查" in curator.get(url).get_data(as_text=True)
+    assert accessions() == 0
