@@ -31,6 +31,9 @@ def run(job_id: int) -> None:
 
 def _execute(job_id: int, dry_run: bool) -> None:
     job = db.session.get(ImportJob, job_id)
+    if job is None or job.status != ("checking" if dry_run else "importing"):
+        log.warning("import job %s is gone or not waiting for this step; skipped", job_id)
+        return db.session.rollback()
     params = _parameters(job, dry_run)
     db.session.rollback()  # no transaction (and no SQLite read snapshot) held over the work
     try:

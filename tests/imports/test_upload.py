@@ -173,3 +173,14 @@ def test_a_job_still_being_checked_cannot_be_confirmed(curator):
     confirm(curator, url)
     assert "仍在检查" in curator.get(url).get_data(as_text=True)
     assert accessions() == 0
+
+
+def test_a_step_for_a_job_in_another_state_does_nothing(curator):
+    from germplasm.jobs import call
+
+    url = job_of(upload(curator, GOOD))
+    job_id = int(url.rsplit("/", 1)[1])
+    call("imports.run", job_id)  # e.g. a message delivered twice: the job was never confirmed
+    call("imports.check", 10**6)  # a job cancelled before its worker got to it
+    assert accessions() == 0
+    assert curator.get(f"{url}.json").get_json()["status"] == "checked"
