@@ -150,12 +150,14 @@ def test_unreadable_file_fails_with_its_reason(curator):
 
 
 def test_someone_elses_job_is_not_found(curator, client):
-    url = job_of(upload(curator, GOOD))
-    client.post("/logout", data={"csrf_token": token(client)})
     from tests.imports.conftest import signed_in
 
-    other = signed_in(client, "admin")
-    assert other.get(url).status_code == 200  # an admin sees every upload
+    url = job_of(upload(curator, GOOD))
+    client.post("/logout", data={"csrf_token": token(client)})
+    other = signed_in(client, "staff")
+    assert other.get(url).status_code == 404 and other.get(f"{url}.json").status_code == 404
+    client.post("/logout", data={"csrf_token": token(client)})
+    assert signed_in(client, "admin").get(url).status_code == 200  # admins see every upload
 
 
 def test_an_unreadable_file_cannot_be_confirmed(curator):
