@@ -1,13 +1,12 @@
-"""MCPD export to CSV (UTF-8, MCPD v2.1 column order) and .xlsx."""
+"""MCPD export to CSV (UTF-8 with a BOM, MCPD v2.1 column order) and .xlsx."""
 import csv
 from pathlib import Path
-
-from openpyxl import Workbook
 
 from germplasm.accessions.mcpd_fields import ALL_COLUMNS, FLAG_FIELDS, MULTI_VALUED, TAXON_FIELDS
 from germplasm.accessions.models import Accession
 from germplasm.extensions import db
-from loaders.cells import csv_value, xlsx_value
+from loaders.cells import csv_value
+from loaders.sheets import open_csv, write_xlsx
 
 NUMERIC = {"DECLATITUDE", "DECLONGITUDE", "COORDUNCERT", "ELEVATION", "SAMPSTAT", "COLLSRC",
            "MLSSTAT"}
@@ -55,7 +54,7 @@ def _value(accession: Accession, column: str):
 
 def _write_csv(path: Path, rows) -> int:
     count = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with open_csv(path) as handle:
         writer = csv.DictWriter(handle, fieldnames=ALL_COLUMNS)
         writer.writeheader()
         for row in rows:
@@ -65,19 +64,13 @@ def _write_csv(path: Path, rows) -> int:
 
 
 def _write_xlsx(path: Path, rows) -> int:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("MCPD")
-    sheet.append(list(ALL_COLUMNS))
-    count = 0
-    for row in rows:
-        sheet.append([xlsx_value(sheet, _cell(column, row[column])) for column in ALL_COLUMNS])
-        count += 1
-    workbook.save(path)
-    return count
+    cells = ([_cell(column, row[column]) for column in ALL_COLUMNS] for row in rows)
+    return write_xlsx(path, "MCPD", list(ALL_COLUMNS), cells)
 
 
 def _cell(column: str, value):
-    # Everything but true numbers is written as text, so 2019---- and 20;30 survive Excel.
+    # Codes, coordinates and elevation are numbers; everything else is written as text,
+    # so 2019---- (ACQDATE) and 20;30 (STORAGE) survive Excel.
     if value is None:
         return None
     return value if column in NUMERIC else str(value)

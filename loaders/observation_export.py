@@ -1,11 +1,10 @@
-"""Export observations (long form) and trait summaries to CSV."""
-import csv
+"""Export observations (long form) and trait summaries to CSV (UTF-8 with a BOM)."""
 from pathlib import Path
 
 from germplasm.accessions.models import Accession
 from germplasm.evaluations.models import ALL_YEARS, Campaign, Descriptor, Observation, TraitSummary
 from germplasm.extensions import db
-from loaders.cells import csv_row
+from loaders.sheets import write_csv
 
 OBSERVATION_COLUMNS = ("ACCENUMB", "CAMPAIGN", "YEAR", "DESCRIPTOR", "VALUE", "REPLICATE",
                        "OBSERVED_ON", "OBSERVER")
@@ -25,7 +24,7 @@ def export_observations(path: str | Path) -> int:
              observed.isoformat() if observed else "", observer or "")
             for acc, camp, year, code, kind, num, text, day, rep, observed, observer
             in db.session.execute(query.execution_options(yield_per=2000)))
-    return _write(path, OBSERVATION_COLUMNS, rows)
+    return write_csv(path, OBSERVATION_COLUMNS, rows)
 
 
 def display_value(kind: str, number, text, day) -> str:
@@ -47,7 +46,7 @@ def export_summaries(path: str | Path) -> int:
              _number(high), _number(sd), mode or "")
             for acc, code, year, n, mean, low, high, sd, mode
             in db.session.execute(query.execution_options(yield_per=2000)))
-    return _write(path, SUMMARY_COLUMNS, rows)
+    return write_csv(path, SUMMARY_COLUMNS, rows)
 
 
 def _number(value) -> str:
@@ -55,13 +54,3 @@ def _number(value) -> str:
         return ""
     return f"{value:.4f}".rstrip("0").rstrip(".")
 
-
-def _write(path, header, rows) -> int:
-    count = 0
-    with Path(path).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow(csv_row(row))
-            count += 1
-    return count

@@ -1,26 +1,31 @@
 """A search result set as a table: CSV or .xlsx with names, taxon, origin and trait columns."""
-import csv
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from germplasm.evaluations.display import trait_value
-from loaders.cells import csv_row, xlsx_row
+from loaders.sheets import write_csv, write_xlsx
 
 BASE_COLUMNS = ("ACCENUMB", "INSTCODE", "NAMES", "SPECIES", "SAMPSTAT", "ORIGCTY")
 
 
 def result_rows(accessions, snapshot, positions, codes: list[str]):
-    """Rows in result order; trait values as shown on the site (dates as MM-DD)."""
+    """Rows in result order; trait values as shown on the site (dates as MM-DD, categories
+    as labels), means as numbers rounded as the site shows them; None where nothing is known."""
     for accession, position in zip(accessions, positions, strict=True):
-        traits = []
-        for code in codes:
-            descriptor = snapshot.descriptors.get(code)
-            value = _trait(snapshot, code, position)
-            traits.append(trait_value(value, descriptor) if value is not None else "")
+        traits = [cell_value(_trait(snapshot, code, position), snapshot.descriptors.get(code))
+                  for code in codes]
         yield [accession.accenumb, accession.instcode,
                ";".join(n.name for n in accession.names), accession.taxon.scientific_name,
-               accession.sampstat or "", accession.origcty or "", *traits]
+               accession.sampstat, accession.origcty, *traits]
+
+
+def cell_value(value, descriptor):
+    """A number stays a number (so a spreadsheet can sum and sort it); the rest is text."""
+    if value is None:
+        return None
+    if descriptor is None or descriptor.data_type == "Date" or not isinstance(value, float):
+        return trait_value(value, descriptor)
+    decimals = min(descriptor.decimals if descriptor.decimals is not None else 1, 2)
+    return round(value, decimals) if decimals else round(value)
 
 
 def _trait(snapshot, code: str, position: int):
@@ -34,20 +39,6 @@ def _trait(snapshot, code: str, position: int):
 
 
 def write_table(path: Path, fmt: str, header: list[str], rows) -> int:
-    count = 0
     if fmt == "xlsx":
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("result")
-        sheet.append(xlsx_row(sheet, header))
-        for row in rows:
-            sheet.append(xlsx_row(sheet, row))
-            count += 1
-        workbook.save(path)
-        return count
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:  # BOM: Excel reads UTF-8
-        writer = csv.writer(handle)
-        writer.writerow(csv_row(header))
-        for row in rows:
-            writer.writerow(csv_row(row))
-            count += 1
-    return count
+        return write_xlsx(path, "result", header, rows)
+    return write_csv(path, header, rows)

@@ -53,11 +53,12 @@ def _read_text(path: Path, encoding: str | None) -> Table:
 
 
 def decode(data: bytes, encoding: str | None, path: Path) -> tuple[str, str]:
-    """Decode with the given encoding, else UTF-8 (with or without BOM), else GB18030."""
+    """Decode with the given encoding, else UTF-8 (with or without BOM), else GB18030.
+    A byte-order mark is dropped also when the user names the encoding (`--encoding utf-8`)."""
     candidates = [encoding] if encoding else ["utf-8-sig", "gb18030"]
     for name in candidates:
         try:
-            return data.decode(name), name
+            return data.decode(name).removeprefix("\ufeff"), name
         except LookupError as error:
             raise FileProblem(f"unknown encoding {encoding!r}") from error
         except UnicodeDecodeError as error:

@@ -73,7 +73,8 @@ def read(path):
 
         table = read_table(path)
         return [dict(zip(table.headers, cells, strict=False)) for _, cells in table.rows]
-    with path.open(encoding="utf-8") as handle:
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # the BOM Excel needs
+    with path.open(encoding="utf-8-sig") as handle:
         return list(csv.DictReader(handle))
 
 

@@ -2,13 +2,14 @@
 import tempfile
 from pathlib import Path
 
-from flask import abort, after_this_request, send_file
+from flask import abort, after_this_request, request, send_file
 from flask_babel import get_locale
 
 from germplasm.accessions.models import Accession
 from germplasm.accessions.search_views import chosen_columns, current_search
 from germplasm.accessions.views import bp
 from germplasm.accounts.permissions import is_staff
+from germplasm.downloads import content_disposition, download_name
 from germplasm.extensions import db
 from loaders.mcpd_export import export_mcpd
 from loaders.result_export import BASE_COLUMNS, result_rows, write_table
@@ -17,6 +18,8 @@ from search.query import QueryProblem
 
 MAX_EXPORT = 60_000
 SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "mcpd": ".csv"}
+KIND = {"csv": "search", "xlsx": "search", "mcpd": "mcpd"}
+NAMING_PARAMS = ("q", "genus", "species", "origin", "province")  # what names a download
 
 
 @bp.get("/export/<format>")
@@ -30,7 +33,7 @@ def export_results(format: str):
         abort(400, f"{problem.parameter}: {problem}")
     positions = list(matches.positions[:MAX_EXPORT])
     accessions = _load([int(matches.snapshot.ids[p]) for p in positions])
-    path = Path(tempfile.mkdtemp()) / f"germplasm-{format}{SUFFIX[format]}"
+    path = Path(tempfile.mkdtemp()) / f"export{SUFFIX[format]}"
     if format == "mcpd":
         export_mcpd(path, "csv", accessions, public=not is_staff())
     else:
@@ -45,7 +48,14 @@ def export_results(format: str):
         path.unlink(missing_ok=True)
         path.parent.rmdir()
         return response
-    return send_file(path, as_attachment=True, download_name=path.name)
+    response = send_file(path, as_attachment=True, download_name=path.name)
+    response.headers["Content-Disposition"] = content_disposition(_file_name(format))
+    return response
+
+
+def _file_name(format: str) -> str:
+    words = [w for name in NAMING_PARAMS for w in request.args.getlist(name)]
+    return download_name(KIND[format], words, SUFFIX[format])
 
 
 def _load(ids: list[int]) -> list[Accession]:
