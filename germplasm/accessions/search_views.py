@@ -8,6 +8,7 @@ from search.engine import find, page_of
 from search.params import FILTER_PARAMS, build_request
 from search.query import QueryProblem
 from search.snapshot import get_snapshot
+from search.suggestions import suggest
 
 TRAIT_ROWS = 3
 
@@ -55,7 +56,10 @@ def search_page():
     error, result, columns = None, None, []
     try:
         search, columns = current_search(table), chosen_columns(table)
-        result = page_of(find(search, can_see_restricted=is_staff()), search, locale, columns)
+        matches = find(search, can_see_restricted=is_staff())
+        result = page_of(matches, search, locale, columns)
+        if not result["total"]:
+            result["suggestions"] = suggest(matches.snapshot, search, is_staff(), locale)
     except QueryProblem as problem:
         error = problem
     status = 400 if error else 200
