@@ -9,8 +9,9 @@ pytestmark = pytest.mark.no_db
 
 def test_accession_page_shows_grades_not_means(page, screenshot):
     page.goto("/accessions/WSL00001")
-    graded = page.locator("table.traits td.grade").first
-    expect(graded).to_contain_text(re.compile(r"\S+ \(\d\)"))  # a label and its code
+    vigour = page.locator("table.traits tr", has=page.locator("th a[href$='/TREE_VIGOR']"))
+    expect(vigour.locator("td.grade").first).to_contain_text(re.compile(r"[弱中强] \([357]\)"))
+    expect(vigour).not_to_contain_text("±")  # an ordinal score has no mean nor SD
     expect(page.locator("table.traits small.spread").first).to_contain_text(
         re.compile(r"\d+ (年中|次观测中) \d+ (年|次)："))
     chart = page.locator("svg.chart.grades").first
@@ -33,7 +34,8 @@ def test_descriptor_page_bars_link_to_the_search(page, screenshot):
 def test_compare_states_the_rule_it_highlights_by(page, screenshot):
     page.goto("/compare?a=WSL00001,WSL00002,WSL00003")
     expect(page.locator("p.rule")).to_contain_text("10%")
-    expect(page.locator("table.compare tr.trait td.grade").first).to_contain_text(
-        re.compile(r"\(\d\)"))
+    vigour = page.locator("table.compare tr.trait",
+                          has=page.locator("th a[href$='/TREE_VIGOR']"))
+    expect(vigour.locator("td.grade").first).to_contain_text(re.compile(r"[弱中强] \([357]\)"))
     expect(page.locator("table.compare small.hint").first).to_contain_text("相差超过")
     screenshot(page, "10e-compare-grades")
