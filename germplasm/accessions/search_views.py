@@ -2,6 +2,7 @@
 from flask import render_template, request
 from flask_babel import get_locale
 
+from germplasm.accessions.search_filters import page_filters
 from germplasm.accessions.views import bp
 from germplasm.accounts.permissions import is_staff
 from search.engine import find, page_of
@@ -63,8 +64,12 @@ def search_page():
     except QueryProblem as problem:
         error = problem
     status = 400 if error else 200
-    categorical = [d for d in descriptors if d.data_type == "Nominal"]
+    by_code = {d.code: d for d in descriptors}
+    facets = result["facets"] if result else None
+    shown = page_filters(request.args, by_code, facets, locale, TRAIT_ROWS)
+    categorical = [d for d in descriptors if d.data_type == "Nominal"
+                   or (d.categories and d.code in shown["panel"].checked)]
     return render_template("accessions/search.html", result=result, error=error,
                            categorical=categorical, columns=columns,
-                           descriptors=descriptors, trait_rows=TRAIT_ROWS, locale=locale,
-                           by_code={d.code: d for d in descriptors}, args=request.args), status
+                           descriptors=descriptors, locale=locale,
+                           by_code=by_code, args=request.args, **shown), status
