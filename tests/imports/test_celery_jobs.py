@@ -35,7 +35,7 @@ def _redis_up() -> bool:
 @pytest.fixture
 def worker(fresh_db, tmp_path):
     if not _redis_up():
-        pytest.skip(f"no Redis at {BROKER}: start redis-server to test the Celery runner")
+        pytest.fail(f"no Redis at {BROKER}: start redis-server to test the Celery runner")
     queue = f"germplasm-test-{uuid.uuid4().hex[:8]}"
     env = os.environ | {"GERMPLASM_DATABASE_URL": fresh_db, "GERMPLASM_BROKER_URL": BROKER,
                         "GERMPLASM_JOB_QUEUE": queue, "GERMPLASM_SECRET_KEY": "test",
