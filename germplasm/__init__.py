@@ -77,6 +77,7 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.accessions import compare, exports, map_views, search_views  # noqa: F401 (routes)
     from germplasm.accessions.views import bp as accessions_bp
     from germplasm.accounts.views import bp as accounts_bp
+    from germplasm.evaluations.campaign_views import bp as campaigns_bp
     from germplasm.evaluations.descriptor_views import bp as descriptors_bp
     from germplasm.evaluations.views import bp as evaluations_bp
     from germplasm.imports.views import bp as imports_bp
@@ -85,6 +86,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(accessions_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(evaluations_bp)
+    app.register_blueprint(campaigns_bp)
     app.register_blueprint(descriptors_bp)
     app.register_blueprint(imports_bp)
     app.register_blueprint(api_bp)

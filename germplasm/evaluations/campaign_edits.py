@@ -2,14 +2,13 @@
 the one door for the admin and any later API: validated, audited, and with the trait
 summaries moved when the year changes (they are kept per year, so a campaign moved from
 2025 to 2026 must not leave its values counted under 2025)."""
-from flask_babel import gettext as _
-
 from germplasm import locking
 from germplasm.audit import services as audit
 from germplasm.evaluations import summaries
 from germplasm.evaluations.campaigns import CampaignProblem
 from germplasm.evaluations.models import Campaign, Observation
 from germplasm.extensions import db
+from search.messages import gettext as _
 from search.state import mark_changed
 
 TEXT_LIMITS = {"name": 200, "site": 200, "observers": 500}

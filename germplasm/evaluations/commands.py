@@ -7,7 +7,7 @@ import click
 from flask.cli import AppGroup
 
 from germplasm.accessions.commands import export_group, fail, finish, import_group, progress_bar
-from germplasm.evaluations import campaigns
+from germplasm.evaluations import campaign_setup, campaigns
 from germplasm.evaluations.campaigns import CampaignProblem
 from germplasm.evaluations.descriptors import DescriptorProblem, load_descriptors
 from germplasm.extensions import db
@@ -81,19 +81,33 @@ def export_summaries_command(path) -> None:
 @click.option("--observers", help="Comma-separated names.")
 @click.option("--descriptors", "codes", help="Comma-separated descriptor codes.")
 @click.option("--accessions", "numbers", help="Comma-separated accession numbers.")
-def create_campaign_command(name, year, site, observers, codes, numbers) -> None:
-    """Create a campaign with its descriptor set and worklist."""
+@click.option("--user", default=getpass.getuser, help="Name recorded in the audit trail.")
+def create_campaign_command(name, year, site, observers, codes, numbers, user) -> None:
+    """Create a campaign with its descriptor set and worklist, or add to an existing one."""
     try:
-        campaign, created = campaigns.get_or_create(name, year, site, observers)
-        if codes:
-            campaigns.add_descriptors(campaign, campaigns.descriptors_by_code(_split(codes)))
-        added = campaigns.add_to_worklist(campaign, campaigns.accession_ids(_split(numbers or "")))
+        descriptors = campaigns.descriptors_by_code(_split(codes or ""))
+        ids = campaign_setup.accession_ids(_split(numbers or ""))
+        campaign, created = campaigns.find(name), False
+        if campaign is None:
+            values = {"name": name, "year": year, "site": site, "observers": observers}
+            campaign, created = campaign_setup.create(values, descriptors, ids, user, "cli"), True
+            added = len(ids)
+        else:
+            added = _extend(campaign, year, descriptors, ids, user)
     except CampaignProblem as problem:
         db.session.rollback()
         raise click.UsageError(str(problem)) from None
     commit()
     click.echo(f"campaign {name} ({year}) {'created' if created else 'updated'}: "
                f"{len(campaign.descriptors)} descriptors, {added} accessions added")
+
+
+def _extend(campaign, year: int, descriptors: list, ids: list[int], user: str) -> int:
+    """Add descriptors and accessions to an existing campaign of the same year."""
+    if year != campaign.year:
+        raise CampaignProblem(f"campaign {campaign.name!r} is for {campaign.year}, not {year}")
+    merged = list({d.id: d for d in [*campaign.descriptors, *descriptors]}.values())
+    return campaign_setup.extend(campaign, {}, merged, ids, user, "cli")[1]
 
 
 @campaign_group.command("template")

@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from germplasm.accessions.models import Accession
 from germplasm.accounts.permissions import role_required
-from germplasm.evaluations import campaigns, limits
+from germplasm.evaluations import campaign_progress, campaigns, limits
 from germplasm.evaluations.entry import current_values, save_entry
 from germplasm.evaluations.models import Campaign, WorklistEntry
 from germplasm.extensions import db
@@ -26,7 +26,9 @@ def _campaign(campaign_id: int) -> Campaign:
 @role_required("staff")
 def index():
     items = db.session.scalars(db.select(Campaign).order_by(Campaign.year.desc(), Campaign.name))
-    return render_template("evaluations/index.html", campaigns=items.all())
+    items = items.all()
+    counts = campaign_progress.overview([c.id for c in items])
+    return render_template("evaluations/index.html", campaigns=items, counts=counts)
 
 
 @bp.get("/<int:campaign_id>")
