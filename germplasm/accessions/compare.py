@@ -1,23 +1,30 @@
 """Compare up to six accessions side by side; the ripening calendar of a set of accessions."""
-from datetime import date, timedelta
-
 from flask import abort, render_template, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from germplasm.accessions import queries
+from germplasm.accessions.calendar_rows import (
+    Axis,
+    add_names,
+    chosen,
+    harvest_rows,
+    month_day,
+    page_numbers,
+)
 from germplasm.accessions.presenters import passport
+from germplasm.accessions.search_views import current_search
 from germplasm.accessions.views import bp
 from germplasm.accounts.permissions import is_staff
 from germplasm.evaluations import differences, grades
 from germplasm.evaluations.display import grade_label, grade_spread, trait_value
 from germplasm.evaluations.queries import trait_table
 from search.engine import find
-from search.params import FILTER_PARAMS, build_request
 from search.query import QueryProblem
 from search.snapshot import get_snapshot
 
 MAX_COMPARED = 6
+CALENDAR_PAGE = 100
 
 
 def _accessions(numbers: list[str]):
@@ -89,54 +96,29 @@ def _gap_text(descriptor, gap: float) -> str:
 
 @bp.get("/calendar")
 def calendar():
-    """Harvest windows week by week, for the accessions a search selects (or those named)."""
+    """Harvest windows of every accession the search selects (or those named by `a`),
+    earliest first, CALENDAR_PAGE rows a page, each mean drawn at its exact day."""
     try:
-        search = build_request(request.args.get("q", ""), request.args.getlist("trait"),
-                               per_page=100,
-                               **{n: request.args.getlist(n) for n in FILTER_PARAMS})
+        search = current_search()
         matches = find(search, can_see_restricted=is_staff())  # filters check values too
     except QueryProblem as problem:
         abort(400, f"{problem.parameter}: {problem}")
-    selected = _selected_numbers()
-    if selected:  # accessions picked by number, e.g. from a comparison
-        keep = set(selected)
-        matches.positions = matches.positions[
-            [str(matches.snapshot.accenumb[p]) in keep for p in matches.positions]]
-    harvest = matches.snapshot.means.get("HARVEST_DATE")
-    rows = _windows(matches, harvest) if harvest is not None else []
-    return render_template("accessions/calendar.html", rows=rows[:200], total=len(rows),
-                           weeks=_weeks(rows), args=request.args)
+    positions = chosen(matches, _selected_numbers())
+    rows = harvest_rows(matches.snapshot, positions)
+    start = (search.page - 1) * CALENDAR_PAGE
+    shown = rows[start:start + CALENDAR_PAGE]
+    add_names(shown)
+    axis = Axis.of(rows)
+    pages = max(1, -(-len(rows) // CALENDAR_PAGE))
+    query = request.args.to_dict(flat=False)
+    query.pop("page", None)
+    return render_template("accessions/calendar.html", rows=shown, total=len(rows),
+                           matched=len(positions), first=start + 1,
+                           last=start + len(shown), page=search.page,
+                           pages=pages, page_numbers=page_numbers(search.page, pages),
+                           axis=axis, query=query, args=request.args, month_day=month_day)
 
 
 def _selected_numbers() -> set[str]:
     return {n.strip() for value in request.args.getlist("a") for n in value.split(",")
             if n.strip()}
-
-
-def _windows(matches, harvest) -> list[dict]:
-    from germplasm.evaluations.models import ALL_YEARS, Descriptor, TraitSummary
-    from germplasm.extensions import db
-
-    snap = matches.snapshot
-    positions = [p for p in matches.positions if harvest[p] == harvest[p]]  # not NaN
-    ids = [int(snap.ids[p]) for p in positions]
-    spans = dict(((a, (low, high)) for a, low, high in db.session.execute(
-        db.select(TraitSummary.accession_id, TraitSummary.min, TraitSummary.max)
-        .join(Descriptor).where(Descriptor.code == "HARVEST_DATE",
-                                TraitSummary.year == ALL_YEARS,
-                                TraitSummary.accession_id.in_(ids)))))
-    rows = [{"accenumb": str(snap.accenumb[p]), "mean": float(harvest[p]),
-             "first": spans[i][0], "last": spans[i][1]} for p, i in zip(positions, ids,
-                                                                         strict=True)]
-    return sorted(rows, key=lambda r: (r["first"], r["mean"]))
-
-
-def _weeks(rows) -> list[dict]:
-    """Week columns from the earliest to the latest harvest day seen."""
-    if not rows:
-        return []
-    first, last = int(min(r["first"] for r in rows)), int(max(r["last"] for r in rows))
-    start = first - (first - 1) % 7
-    return [{"start": day, "end": day + 6,
-             "label": (date(2025, 1, 1) + timedelta(days=day - 1)).strftime("%m-%d")}
-            for day in range(start, last + 1, 7)]
