@@ -74,7 +74,14 @@ def _language_url(lang: str) -> str:
 def _register_blueprints(app: Flask) -> None:
     from flask_babel import get_locale
 
-    from germplasm.accessions import compare, exports, map_views, search_views  # noqa: F401 (routes)
+    from germplasm.accessions import (  # noqa: F401 (routes)
+        compare,
+        exports,
+        map_views,
+        screening_export,
+        screening_views,
+        search_views,
+    )
     from germplasm.accessions.views import bp as accessions_bp
     from germplasm.accounts.views import bp as accounts_bp
     from germplasm.evaluations.campaign_views import bp as campaigns_bp

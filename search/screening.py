@@ -14,7 +14,7 @@ from germplasm.accessions.models import Accession
 from germplasm.extensions import db
 from search.engine import find
 from search.query import MONTH_DAY, QueryProblem, SearchRequest, day_of_year
-from search.snapshot import Snapshot
+from search.snapshot import Snapshot, get_snapshot
 
 CRITERION = re.compile(r"^([A-Za-z][A-Za-z0-9_]*):"
                        r"(?:([+-])(\d*\.?\d*)|~([\d-]+)(?::(\d*\.?\d*))?)$")
@@ -81,7 +81,26 @@ def standardised(values: np.ndarray, criterion: Criterion) -> np.ndarray:
 
 
 def selection_index(request: SearchRequest, criteria: list[Criterion], top: int,
-                    can_see_restricted: bool) -> dict:
+                    can_see_restricted: bool, offset: int = 0) -> dict:
+    """The ranked accessions `offset` to `offset + top` (named), and how many qualify."""
+    ranked = rank(request, criteria, can_see_restricted)
+    rows = [_row(ranked.snapshot, p, criteria, ranked.scores)
+            for p in ranked.order[offset:offset + top]]
+    _name(rows)
+    return {"total": len(ranked.order), "excluded_missing": ranked.excluded_missing,
+            "criteria": [vars(c) for c in criteria], "items": rows}
+
+
+@dataclass
+class Ranking:
+    snapshot: Snapshot
+    order: np.ndarray  # snapshot positions, best index first
+    scores: dict  # code -> oriented z-scores over the whole snapshot
+    excluded_missing: int
+
+
+def rank(request: SearchRequest, criteria: list[Criterion], can_see_restricted: bool) -> Ranking:
+    """Every accession of the request that has all the criteria's traits, best first."""
     if not criteria:
         raise QueryProblem("trait", "choose at least one trait, e.g. SSC:+2")
     matches = find(request, can_see_restricted)
@@ -91,11 +110,8 @@ def selection_index(request: SearchRequest, criteria: list[Criterion], top: int,
     complete = positions[np.all([~np.isnan(scores[c.code][positions]) for c in criteria],
                                 axis=0)] if len(positions) else positions
     index = sum(c.weight * scores[c.code][complete] for c in criteria)
-    order = complete[np.argsort(-index, kind="stable")][:top]
-    rows = [_row(snap, p, criteria, scores) for p in order]
-    _name(rows)
-    return {"total": len(complete), "excluded_missing": len(positions) - len(complete),
-            "criteria": [vars(c) for c in criteria], "items": rows}
+    order = complete[np.argsort(-index, kind="stable")]
+    return Ranking(snap, order, scores, len(positions) - len(complete))
 
 
 def _visible_values(snap: Snapshot, code: str, visible: np.ndarray) -> np.ndarray:
@@ -126,31 +142,47 @@ def extremes(request: SearchRequest, text: str, can_see_restricted: bool,
     code, end, percent = match.group(1).upper(), match.group(2).lower(), float(match.group(3))
     if not 0 < percent <= 100:
         raise QueryProblem("extreme", "the percentage must be between 0 and 100")
+    if get_snapshot().means.get(code) is None:
+        raise QueryProblem("extreme", f"{code} has no measured values")
+    return extreme_rows(request, code, end in ("bottom", "low"), can_see_restricted,
+                        percent=percent, limit=limit)
+
+
+def extreme_rows(request: SearchRequest, code: str, low_end: bool, can_see_restricted: bool,
+                 percent: float | None = None, count: int | None = None,
+                 limit: int = 100, offset: int = 0) -> dict:
+    """The top or bottom `percent` % or `count` accessions of a trait, rows `offset` to
+    `offset + limit` named; ties at the threshold of a percentage are all kept."""
     matches = find(request, can_see_restricted)
     snap = matches.snapshot
     values = snap.means.get(code)
     if values is None:
-        raise QueryProblem("extreme", f"{code} has no measured values")
+        values = np.full(len(snap.ids), np.nan)
     chosen = matches.positions[~np.isnan(values[matches.positions])]
-    low_end = end in ("bottom", "low")
+    result = {"trait": code, "end": "bottom" if low_end else "top", "percent": percent,
+              "count": count, "threshold": None, "total": 0, "items": []}
     if not len(chosen):  # nothing selected has the trait: no threshold to speak of
-        return {"trait": code, "end": "bottom" if low_end else "top", "percent": percent,
-                "threshold": None, "total": 0, "items": []}
-    threshold = np.percentile(values[chosen], percent if low_end else 100 - percent)
-    keep = chosen[values[chosen] <= threshold] if low_end else chosen[values[chosen] >= threshold]
-    keep = keep[np.argsort(values[keep] if low_end else -values[keep], kind="stable")]
+        return result
+    keep = chosen[np.argsort(values[chosen] if low_end else -values[chosen], kind="stable")]
+    if count is not None:
+        keep = keep[:count]
+        threshold = values[keep[-1]]
+    else:
+        threshold = np.percentile(values[chosen], percent if low_end else 100 - percent)
+        keep = keep[values[keep] <= threshold] if low_end else keep[values[keep] >= threshold]
     rows = [{"accession_id": int(snap.ids[p]), "accenumb": str(snap.accenumb[p]),
-             "value": round(float(values[p]), 3)} for p in keep[:limit]]
+             "value": round(float(values[p]), 3)} for p in keep[offset:offset + limit]]
     _name(rows)
-    return {"trait": code, "end": "bottom" if low_end else "top", "percent": percent,
-            "threshold": round(float(threshold), 3), "total": len(keep), "items": rows}
+    return {**result, "threshold": round(float(threshold), 3), "total": len(keep),
+            "items": rows}
 
 
 def _name(rows: list[dict]) -> None:
-    """Add names and species to result rows (a page at most, so one small query)."""
-    ids = [row["accession_id"] for row in rows]
-    found = {a.id: a for a in db.session.scalars(db.select(Accession).where(
-        Accession.id.in_(ids)))}
+    """Add names and species to result rows (in chunks: an export may name thousands)."""
+    ids, found = [row["accession_id"] for row in rows], {}
+    for start in range(0, len(ids), 1000):
+        found.update({a.id: a for a in db.session.scalars(db.select(Accession).where(
+            Accession.id.in_(ids[start:start + 1000])))})
     for row in rows:
         accession = found[row["accession_id"]]
         row["names"] = [n.name for n in accession.names]

@@ -12,13 +12,17 @@ from hypothesis import strategies as st
 
 PARAMETERS = ("q", "trait", "sort", "page", "per_page", "species", "origin", "province",
               "sampstat", "storage", "genus", "col", "c_FLESH_COLOR", "t0", "t0min", "t0max",
-              "historic", "restricted", "a", "lang", "extreme", "filter", "top")
+              "historic", "restricted", "a", "lang", "extreme", "filter", "top",
+              "s0", "s0dir", "s0target", "s0w", "s1", "mode", "xcode", "xend", "xn", "xunit",
+              "selection")
 TRICKY = ("", "0", "-1", "9" * 25, "9" * 400, "²", "①", "\x00", "\x07", "%", "..", ":",
           "SSC:", "SSC:+.", "SSC:~1:.", "SSC:-" + "9" * 400, "HARVEST_DATE:~-",
           "HARVEST_DATE:~7-10-5", "HARVEST_DATE:..07-20", "HARVEST_DATE:13-40..",
           "FLESH_COLOR:", "FLESH_COLOR:yellow|", "SSC:top:5", "SSC:bottom:" + "9" * 30,
           "1e400", "nan", "inf", "-inf", "S001", "S006", "10,11", "true", "maybe", "李", "Prunus",
-          "CHN", "重庆", "=HYPERLINK(\"x\")", "'", "\"", "<script>", "../../etc/passwd")
+          "CHN", "重庆", "=HYPERLINK(\"x\")", "'", "\"", "<script>", "../../etc/passwd",
+          "HARVEST_DATE", "~", "+", "extreme", "index", "percent", "count", "bottom", "7月20日",
+          "0720")
 VALUES = st.one_of(st.sampled_from(TRICKY), st.text(max_size=30),
                    st.integers(min_value=-(10**30), max_value=10**30).map(str))
 QUERIES = st.lists(st.tuples(st.sampled_from(PARAMETERS), VALUES), max_size=6)

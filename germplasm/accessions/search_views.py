@@ -1,7 +1,8 @@
 """The catalogue search page: text, trait filters, facets, sorting and paging."""
-from flask import render_template, request
+from flask import render_template, request, url_for
 from flask_babel import get_locale
 
+from germplasm.accessions.screening_form import population
 from germplasm.accessions.search_filters import page_filters
 from germplasm.accessions.views import bp
 from germplasm.accounts.permissions import is_staff
@@ -72,4 +73,10 @@ def search_page():
     return render_template("accessions/search.html", result=result, error=error,
                            categorical=categorical, columns=columns,
                            descriptors=descriptors, locale=locale,
-                           by_code=by_code, args=request.args, **shown), status
+                           by_code=by_code, args=request.args, **shown,
+                           screening_link=screening_link(request.args)), status
+
+
+def screening_link(args) -> str:
+    """The screening page for the same accessions (paging, sort and columns left behind)."""
+    return url_for("accessions.screening_page", **population(args).to_dict(flat=False))
