@@ -1,30 +1,32 @@
 """flask-admin at /admin for curators and admins, built inside create_app().
 
 Passport, descriptor, account and campaign edits go through the services (see
-admin_views.py); taxa and institutes are reference data edited as plain rows.
+admin_views.py), taxa and institutes too (admin_reference.py). Labels are in the request's
+language, with MCPD codes as hints (admin_labels.py).
 """
 import re
 
 from flask import Flask, request
 from flask_admin import Admin
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from germplasm.accessions.models import Accession, AccessionName, Institute, Taxon
 from germplasm.accounts.models import User
+from germplasm.admin_labels import CAMPAIGN, NAME, OBSERVATION, labels
+from germplasm.admin_reference import InstituteView, TaxonView
 from germplasm.admin_views import (
     AccessionView,
     DescriptorView,
     GuardedModelView,
     IndexView,
     UserView,
-    label,
 )
 from germplasm.evaluations.campaign_edits import FIELDS as CAMPAIGN_FIELDS
 from germplasm.evaluations.campaign_edits import create_campaign, update_campaign
 from germplasm.evaluations.models import Campaign, Descriptor, Observation
 from germplasm.extensions import db
 from germplasm.security_headers import csp_nonce
-from search.state import mark_changed
 
 
 class NameView(GuardedModelView):
@@ -35,24 +37,7 @@ class NameView(GuardedModelView):
     column_searchable_list = ("name", "accession.accenumb")
     column_filters = ("name_type", "lang")
     column_default_sort = "name"
-
-
-class TaxonView(GuardedModelView):
-    """Taxa. A renamed taxon changes its accessions' search documents, so they are re-indexed."""
-
-    column_searchable_list = ("genus", "species", "subtaxa", "name_zh", "name_en")
-    column_filters = ("genus", "species")
-    column_default_sort = "genus"
-
-    def on_model_change(self, form, model, is_created) -> None:
-        if not is_created:
-            mark_changed(db.session.scalars(
-                db.select(Accession.id).where(Accession.taxon_id == model.id)))
-
-
-class InstituteView(GuardedModelView):
-    column_searchable_list = ("code", "name_en", "name_zh")
-    column_default_sort = "code"
+    column_labels, column_descriptions = labels(NAME)
 
 
 class CampaignView(GuardedModelView):
@@ -65,6 +50,7 @@ class CampaignView(GuardedModelView):
     column_searchable_list = ("name", "site", "observers")
     column_filters = ("year", "site")
     column_default_sort = ("year", True)
+    column_labels, column_descriptions = labels(CAMPAIGN)
     form_columns = ("name", "year", "site", "observers", "description", "descriptors")
 
     def create_model(self, form):
@@ -94,10 +80,7 @@ class ObservationView(GuardedModelView):
                    "value_text", "value_date", "observed_on", "observer", "status")
     column_searchable_list = ("accession.accenumb", "descriptor.code", "observer")
     column_filters = ("campaign.name", "campaign.year", "descriptor.code", "status")
-    column_labels = {"campaign.name": label("评价项目", "Campaign"),
-                     "campaign.year": label("年份", "Year"),
-                     "descriptor.code": label("描述符", "Descriptor"),
-                     "accession.accenumb": label("库编号", "Accession number")}
+    column_labels, column_descriptions = labels(OBSERVATION)
 
 
 INLINE_HANDLER = re.compile(rb'\son(click|change|submit)="')
@@ -117,18 +100,18 @@ def init_admin(app: Flask) -> Admin:
     # Views are passed `db`, not `db.session`: flask-admin 2.x then looks up `db.session` at
     # every use. A session captured here would go stale because the tests swap
     # `db.session` for a per-test savepoint session (and the old form is deprecated).
-    admin = Admin(app, name=label("种质库管理", "Germplasm admin"),
-                  index_view=IndexView(name=label("首页", "Home"), url="/admin"),
+    admin = Admin(app, name=_l("Germplasm admin"),
+                  index_view=IndexView(name=_l("Admin home"), url="/admin"),
                   csp_nonce_generator=csp_nonce)
     views = (
-        (AccessionView, Accession, "accessions", label("种质", "Accessions")),
-        (NameView, AccessionName, "names", label("名称", "Names")),
-        (TaxonView, Taxon, "taxa", label("分类", "Taxa")),
-        (InstituteView, Institute, "institutes", label("单位", "Institutes")),
-        (DescriptorView, Descriptor, "descriptors", label("描述符", "Descriptors")),
-        (CampaignView, Campaign, "campaigns", label("评价项目", "Campaigns")),
-        (ObservationView, Observation, "observations", label("观测值", "Observations")),
-        (UserView, User, "users", label("用户", "Users")),
+        (AccessionView, Accession, "accessions", _l("Accessions")),
+        (NameView, AccessionName, "names", _l("Names")),
+        (TaxonView, Taxon, "taxa", _l("Taxa")),
+        (InstituteView, Institute, "institutes", _l("Institutes")),
+        (DescriptorView, Descriptor, "descriptors", _l("Descriptors")),
+        (CampaignView, Campaign, "campaigns", _l("Campaigns")),
+        (ObservationView, Observation, "observations", _l("Observations")),
+        (UserView, User, "users", _l("Users")),
     )
     app.after_request(defuse_inline_handlers)
     for view, model, url, name in views:

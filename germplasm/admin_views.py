@@ -11,7 +11,8 @@ from flask_admin.contrib.sqla.filters import IntEqualFilter
 from flask_admin.contrib.sqla.tools import parse_like_term
 from flask_admin.form import BaseForm
 from flask_admin.helpers import get_form_data
-from flask_babel import LazyString, get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user
 from sqlalchemy import or_
 from wtforms import BooleanField, HiddenField, PasswordField, SelectField, StringField
@@ -19,11 +20,13 @@ from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from germplasm.accessions.mcpd_fields import ALL_COLUMNS, FLAG_FIELDS, MULTI_VALUED, code_lists
 from germplasm.accessions.models import Accession, AccessionName
+from germplasm.accessions.reference_checks import ReferenceProblem
 from germplasm.accessions.services import PassportProblem, lock_current, update_passport
 from germplasm.accounts import services as accounts
 from germplasm.accounts import throttle
 from germplasm.accounts.models import ROLES, User
 from germplasm.accounts.services import AccountError, create_user
+from germplasm.admin_labels import ACCESSION, DESCRIPTOR, USER, labels, mcpd, with_hint
 from germplasm.audit import services as audit
 from germplasm.evaluations.campaigns import CampaignProblem
 from germplasm.evaluations.descriptors import PLAIN, VERSIONED, DescriptorProblem, revise
@@ -35,16 +38,11 @@ from search.state import mark_changed
 log = logging.getLogger(__name__)
 
 
-def label(zh: str, en: str) -> LazyString:
-    """A menu or column label in the request's language (the app's catalogue is not ours)."""
-    return LazyString(lambda: en if str(get_locale() or "zh").startswith("en") else zh)
-
-
 def is_admin() -> bool:
     return current_user.is_authenticated and current_user.has_role("admin")
 
 
-REFUSALS = (PassportProblem, AccountError, DescriptorProblem, CampaignProblem)
+REFUSALS = (PassportProblem, AccountError, DescriptorProblem, CampaignProblem, ReferenceProblem)
 
 
 class RoleGuard:
@@ -95,12 +93,14 @@ TEXT_COLUMNS = tuple(c for c in ALL_COLUMNS if c not in ("INSTCODE", "ACCENUMB")
 _HINTS = {"ACCENAME": "name;name", "ACQDATE": "YYYYMMDD", "COLLDATE": "YYYYMMDD",
           **{c: "value;value" for c in MULTI_VALUED},
           # The taxon is chosen by genus, species and subtaxa; authors belong to the taxon.
-          **{c: label("在“分类”中修改", "edit under Taxa") for c in ("SPAUTHOR", "SUBTAUTHOR")}}
+          **{c: _l("edit under Taxa") for c in ("SPAUTHOR", "SUBTAUTHOR")}}
 
 
 def passport_form():
-    fields = {c: StringField(c, description=_HINTS.get(c, "")) for c in TEXT_COLUMNS}
-    fields |= {c: BooleanField(c) for c in FLAG_FIELDS}
+    """Each field labelled in the request's language, its MCPD code and format as the hint."""
+    fields = {c: StringField(mcpd(c), description=with_hint(c, _HINTS.get(c)))
+              for c in TEXT_COLUMNS}
+    fields |= {c: BooleanField(mcpd(c), description=c) for c in FLAG_FIELDS}
     # The version the curator is editing: a save after someone else's change is refused.
     fields["version"] = HiddenField()
     return type("PassportForm", (BaseForm,), fields)
@@ -142,20 +142,14 @@ class AccessionView(GuardedModelView):
 
     can_create = False
     can_view_details = True
-    column_list = ("accenumb", "display_name", "taxon", "sampstat", "origcty", "historic",
-                   "restricted")
+    column_list = ("instcode", "accenumb", "display_name", "taxon", "sampstat", "origcty",
+                   "historic", "restricted")
     column_sortable_list = ("accenumb", "sampstat", "origcty", "historic", "restricted")
     column_default_sort = "accenumb"
     column_searchable_list = ("accenumb", "names.name")
-    column_labels = {"accenumb": label("库编号", "Accession number"),
-                     "display_name": label("名称", "Name"), "taxon": label("分类", "Taxon"),
-                     "sampstat": label("样品状态", "Biological status"),
-                     "origcty": label("原产国", "Country of origin"),
-                     "historic": label("历史", "Historic"),
-                     "restricted": label("受限", "Restricted"),
-                     "instcode": label("保存单位", "Institute")}
+    column_labels, column_descriptions = labels(ACCESSION)
     column_filters = (
-        IntEqualFilter(Accession.sampstat, "SAMPSTAT", options=[
+        IntEqualFilter(Accession.sampstat, mcpd("SAMPSTAT"), options=[
             (code, f"{code} {zh} {en}") for code, en, zh in code_lists()["SAMPSTAT"]]),
         "origcty", "historic", "restricted", "instcode")
 
@@ -198,21 +192,22 @@ class AccessionView(GuardedModelView):
 
 
 def show_refusal(form, refusal: Exception) -> None:
-    """A service's refusal: each passport message beside its field, anything else flashed."""
+    """A service's refusal: each message beside its field, anything else flashed (a refused
+    deletion has no form: all of it is flashed)."""
     errors = getattr(refusal, "errors", None) or {"": [str(refusal)]}
     for column, messages in errors.items():
         messages = messages if isinstance(messages, list) else [str(messages)]
-        if column in form:
+        if form is not None and column in form:
             form[column].errors = list(form[column].errors) + messages
         else:
             flash(f"{column}: {'; '.join(messages)}" if column else messages[0], "error")
-    flash(str(label("未保存。", "Nothing was saved.")), "error")
+    flash(_("Nothing was saved."), "error")
 
 
 # Everything revise() compares except data_type: changing the type would reinterpret the
 # stored observations, so that (like categories) is left to `germplasm import descriptors`.
 REVISABLE = tuple(k for k in VERSIONED + PLAIN if k != "data_type")
-_VERSION_NOTE = label("修改此项将生成描述符新版本", "changing this makes a new descriptor version")
+_VERSION_NOTE = _l("changing this makes a new descriptor version")
 
 
 class DescriptorView(GuardedModelView):
@@ -227,6 +222,7 @@ class DescriptorView(GuardedModelView):
     column_searchable_list = ("code", "name_zh", "name_en")
     column_filters = ("group", "data_type", "active")
     column_default_sort = "code"
+    column_labels, column_descriptions = labels(DESCRIPTOR)
     form_columns = ("name_zh", "name_en", "group", "definition_zh", "definition_en",
                     "method_zh", "method_en", "unit", "min_value", "max_value", "min_date",
                     "max_date", "decimals", "better", "trait_class", "trait_name", "method_name",
@@ -269,6 +265,7 @@ class UserView(GuardedModelView):
     column_searchable_list = ("username", "display_name")
     column_filters = ("role", "active")
     column_default_sort = "username"
+    column_labels, column_descriptions = labels(USER)
 
     def get_create_form(self):
         return user_form(creating=True)
@@ -288,8 +285,7 @@ class UserView(GuardedModelView):
 
     def update_model(self, form, model) -> bool:
         if model.id == current_user.id and (form.role.data != "admin" or not form.active.data):
-            flash(str(label("不能取消自己的管理员权限或停用自己。",
-                            "You cannot demote or deactivate yourself.")), "error")
+            flash(_("You cannot demote or deactivate yourself."), "error")
             return False
 
         def change():
@@ -305,13 +301,12 @@ class UserView(GuardedModelView):
             login_user(model)  # a new password ended every session: keep this one going
         return saved
 
-    @action("unlock", label("解除登录锁定", "Unlock logins"),
-            label("解除所选用户的登录锁定？", "Unlock the selected users' logins?"))
+    @action("unlock", _l("Unlock logins"), _l("Unlock the selected users' logins?"))
     def unlock(self, ids) -> None:
         names = db.session.scalars(db.select(User.username).where(User.id.in_(ids))).all()
         unlocked = [name for name in names if throttle.clear(name)]
         db.session.commit()
-        flash(str(label("已解除：", "Unlocked: ")) + (", ".join(unlocked) or "—"), "success")
+        flash(_("Unlocked: %(names)s", names=", ".join(unlocked) or "—"), "success")
 
 
 def user_form(creating: bool):
@@ -319,15 +314,15 @@ def user_form(creating: bool):
     password_check = [InputRequired() if creating else Optional(), Length(min=8)]
     fields = {}
     if creating:  # fields are ordered by creation, so the username comes first
-        fields["username"] = StringField(label("用户名", "Username"),
+        fields["username"] = StringField(USER["username"][0],
                                          validators=[InputRequired(), Length(max=80)])
     fields |= {
-        "display_name": StringField(label("显示名", "Display name"),
+        "display_name": StringField(USER["display_name"][0],
                                     validators=[Optional(), Length(max=120)]),
-        "role": SelectField(label("角色", "Role"), choices=list(ROLES)),
-        "active": BooleanField(label("启用", "Active"), default=True),
-        "password": PasswordField(label("密码", "Password"), validators=password_check,
-                                  description="" if creating else label(
-                                      "留空则不修改", "leave empty to keep the current one")),
+        "role": SelectField(USER["role"][0], choices=list(ROLES)),
+        "active": BooleanField(USER["active"][0], default=True),
+        "password": PasswordField(USER["password"][0], validators=password_check,
+                                  description="" if creating else _l(
+                                      "leave empty to keep the current one")),
     }
     return type("UserForm", (BaseForm,), fields)

@@ -2,7 +2,13 @@
 from collections import defaultdict
 from collections.abc import Iterator
 
-from germplasm.accessions.models import Accession, AccessionMultiValue, AccessionName, Taxon
+from germplasm.accessions.models import (
+    Accession,
+    AccessionMultiValue,
+    AccessionName,
+    Institute,
+    Taxon,
+)
 from germplasm.evaluations.models import ALL_YEARS, Descriptor, TraitSummary
 from germplasm.extensions import db
 from germplasm.reference.models import CodeListEntry, Country
@@ -24,6 +30,9 @@ class DocumentBuilder:
                        db.session.scalars(db.select(CodeListEntry))}
         self.descriptors = {d.id: d for d in db.session.scalars(db.select(Descriptor))}
         self.taxa = {t.id: t for t in db.session.scalars(db.select(Taxon))}
+        # The holding institute's names, so that searching for them finds its accessions.
+        self.institutes = {code: [n for n in names if n] for code, *names in db.session.execute(
+            db.select(Institute.code, Institute.name_zh, Institute.name_en))}
 
     def documents(self, accession_ids: list[int], batch: int = 1000,
                   release=lambda: None) -> Iterator[dict]:
@@ -80,9 +89,10 @@ class DocumentBuilder:
             "taxon": " ".join(filter(None, (taxon.genus, taxon.species, taxon.subtaxa,
                                             taxon.name_zh, taxon.name_en))),
             "origin": self._origin(row, province),
-            "institute": " ".join(filter(None, [row.instcode, row.collname, row.bredname,
-                                                row.donorname, *multi.get("COLLCODE", []),
-                                                *multi.get("BREDCODE", [])])),
+            "institute": " ".join(filter(None, [
+                row.instcode, *self.institutes.get(row.instcode, []), row.collname,
+                row.bredname, row.donorname, *multi.get("COLLCODE", []),
+                *multi.get("BREDCODE", [])])),
             "pedigree": row.ancest or "",
             "notes": " ".join(filter(None, [row.remarks, *self._labels(row, storage)])),
             "species": taxon.species or "", "genus": taxon.genus,
