@@ -48,6 +48,7 @@ def _import_models() -> None:
     from germplasm.evaluations import models as _evaluations  # noqa: F401
     from germplasm.imports import models as _imports  # noqa: F401
     from germplasm.reference import models as _reference  # noqa: F401
+    from germplasm.selections import models as _selections  # noqa: F401
     from search import state as _search_state  # noqa: F401
     from search import sync as _search_sync  # noqa: F401  (installs the commit hooks)
 
@@ -88,6 +89,8 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.evaluations.descriptor_views import bp as descriptors_bp
     from germplasm.evaluations.views import bp as evaluations_bp
     from germplasm.imports.views import bp as imports_bp
+    from germplasm.selections import saved_views  # noqa: F401 (routes)
+    from germplasm.selections.views import bp as selections_bp
     from germplasm.sharing.api import bp as api_bp
 
     app.register_blueprint(accessions_bp)
@@ -96,11 +99,16 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(campaigns_bp)
     app.register_blueprint(descriptors_bp)
     app.register_blueprint(imports_bp)
+    app.register_blueprint(selections_bp)
     app.register_blueprint(api_bp)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API
     init_errors(app)
     init_security_headers(app)
     app.context_processor(lambda: {"current_locale": str(get_locale() or "zh_CN")})
+    from germplasm.selections.services import contains, size_for_header
+
+    app.context_processor(lambda: {"selection_size": size_for_header,
+                                   "selection_holds": contains})
     app.add_template_filter(_combine_page, "combine_page")
     app.add_template_global(_language_url, "language_url")
     from germplasm.evaluations.display import trait_value

@@ -156,6 +156,7 @@ def _items(matches: Matches, positions: np.ndarray, codes: list[str]) -> list[di
     for position in positions:
         score = matches.scores[position] if matches.scores is not None else np.nan
         items.append({
+            "id": int(snap.ids[position]),
             "accenumb": snap.accenumb[position],
             "instcode": instcodes[snap.columns["instcode"][position]],
             "names": names.get(int(snap.ids[position]), []),

@@ -118,5 +118,13 @@ def _storage(snap: Snapshot, values: list[str]) -> np.ndarray:
     return (snap.columns["storage"] & bits) != 0
 
 
+def _selection(snap: Snapshot, tokens: list[str]) -> np.ndarray:
+    """The accessions of the selections named by their links (QueryProblem for an unknown one)."""
+    from germplasm.selections.services import accession_ids_of
+
+    ids = [i for token in dict.fromkeys(tokens) for i in accession_ids_of(token)]
+    return np.isin(snap.ids, np.array(ids, dtype=snap.ids.dtype))
+
+
 FILTERS = {"species": _species, "genus": _genus, "origin": _origin, "province": _province,
-           "sampstat": _sampstat, "storage": _storage}
+           "sampstat": _sampstat, "storage": _storage, "selection": _selection}

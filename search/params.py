@@ -11,7 +11,7 @@ from search.query import (
     split_query,
 )
 
-FILTER_PARAMS = ("species", "origin", "province", "sampstat", "storage", "genus")
+FILTER_PARAMS = ("species", "origin", "province", "sampstat", "storage", "genus", "selection")
 
 
 def descriptor_table() -> dict[str, Descriptor]:

@@ -35,7 +35,7 @@ def _accessions(numbers: list[str]):
 @bp.get("/compare")
 def compare():
     numbers = [n.strip() for value in request.args.getlist("a") for n in value.split(",")
-               if n.strip()]
+               if n.strip()] + _selection_numbers()
     if len(numbers) > MAX_COMPARED:
         abort(400, _("Compare at most %(n)s accessions.", n=MAX_COMPARED))
     accessions = _accessions(numbers)
@@ -47,6 +47,18 @@ def compare():
                            passport_rows=_union(c["passport"] for c in columns),
                            trait_rows=_trait_rows(columns),
                            share=round(differences.SHARE_OF_RANGE * 100), sds=differences.NOISE_SDS)
+
+
+def _selection_numbers() -> list[str]:
+    """The accession numbers of `selection=TOKEN` (a 400 for an unknown link)."""
+    from germplasm.selections.services import accession_ids_of
+
+    try:
+        ids = [i for token in request.args.getlist("selection") for i in accession_ids_of(token)]
+    except QueryProblem as problem:
+        abort(400, f"{problem.parameter}: {problem}")
+    found = [queries.find_by_id(i, is_staff()) for i in ids[:MAX_COMPARED + 1]]
+    return [a.accenumb for a in found if a is not None]
 
 
 def _union(dicts) -> list[str]:

@@ -42,6 +42,7 @@ def chips(args: MultiDict, by_code: dict, facets: dict | None, locale: str) -> l
     found = []
     if args.get("q", "").strip():
         found.append(Chip("text", f"“{args['q'].strip()}”", without(args, _is("q"))))
+    found += _selection_chips(args)
     found += _facet_chips(args, facets or {})
     found += _trait_chips(args, by_code, facets or {}, locale)
     return found
@@ -81,6 +82,14 @@ def _trait_chips(args: MultiDict, by_code: dict, facets: dict, locale: str) -> l
         if key.startswith("c_"):
             found += _category_chips(args, key, by_code.get(key[2:]), locale)
     return found
+
+
+def _selection_chips(args: MultiDict) -> list[Chip]:
+    from germplasm.selections.services import selection_label
+
+    return [Chip("facet", f"{_('Selection')}: {selection_label(token)}",
+                 without(args, _is("selection", token)))
+            for token in dict.fromkeys(args.getlist("selection")) if token.strip()]
 
 
 def _row_numbers(args: MultiDict) -> list[str]:

@@ -15,28 +15,29 @@ from search.suggestions import suggest
 TRAIT_ROWS = 3
 
 
-def _trait_expressions() -> list[str]:
+def _trait_expressions(args) -> list[str]:
     """From the form's rows (code, min, max), category checkboxes (`c_CODE`) and any
     `trait=CODE:..` parameters."""
-    expressions = request.args.getlist("trait")
-    for key in request.args:
-        if key.startswith("c_") and request.args.getlist(key):
-            expressions.append(f"{key[2:]}:{'|'.join(request.args.getlist(key))}")
+    expressions = args.getlist("trait")
+    for key in args:
+        if key.startswith("c_") and args.getlist(key):
+            expressions.append(f"{key[2:]}:{'|'.join(args.getlist(key))}")
     for row in range(TRAIT_ROWS):
-        code = request.args.get(f"t{row}", "").strip()
-        low = request.args.get(f"t{row}min", "").strip()
-        high = request.args.get(f"t{row}max", "").strip()
+        code = args.get(f"t{row}", "").strip()
+        low = args.get(f"t{row}min", "").strip()
+        high = args.get(f"t{row}max", "").strip()
         if code and (low or high):
             expressions.append(f"{code}:{low}..{high}")
     return expressions
 
 
-def current_search(descriptors=None):
-    """The search the page's parameters describe (raises QueryProblem)."""
-    return build_request(request.args.get("q", ""), _trait_expressions(),
-                         request.args.get("sort", ""), request.args.get("page", 1),
-                         request.args.get("per_page", 20), descriptors=descriptors,
-                         **{n: request.args.getlist(n) for n in FILTER_PARAMS})
+def current_search(descriptors=None, args=None):
+    """The search the page's parameters (or `args`) describe (raises QueryProblem)."""
+    args = request.args if args is None else args
+    return build_request(args.get("q", ""), _trait_expressions(args),
+                         args.get("sort", ""), args.get("page", 1),
+                         args.get("per_page", 20), descriptors=descriptors,
+                         **{n: args.getlist(n) for n in FILTER_PARAMS})
 
 
 def chosen_columns(descriptors=None) -> list[str]:
