@@ -79,6 +79,7 @@ def _register_blueprints(app: Flask) -> None:
         compare,
         exports,
         map_views,
+        photo_views,
         screening_export,
         screening_views,
         search_views,

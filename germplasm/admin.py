@@ -11,9 +11,10 @@ from flask_admin import Admin
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from germplasm.accessions.models import Accession, AccessionName, Institute, Taxon
+from germplasm.accessions.models import Accession, AccessionName, AccessionPhoto, Institute, Taxon
 from germplasm.accounts.models import User
 from germplasm.admin_labels import CAMPAIGN, NAME, OBSERVATION, labels
+from germplasm.admin_photos import PhotoView
 from germplasm.admin_reference import InstituteView, TaxonView
 from germplasm.admin_views import (
     AccessionView,
@@ -106,6 +107,7 @@ def init_admin(app: Flask) -> Admin:
     views = (
         (AccessionView, Accession, "accessions", _l("Accessions")),
         (NameView, AccessionName, "names", _l("Names")),
+        (PhotoView, AccessionPhoto, "photos", _l("Photos")),
         (TaxonView, Taxon, "taxa", _l("Taxa")),
         (InstituteView, Institute, "institutes", _l("Institutes")),
         (DescriptorView, Descriptor, "descriptors", _l("Descriptors")),

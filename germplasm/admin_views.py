@@ -20,6 +20,7 @@ from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from germplasm.accessions.mcpd_fields import ALL_COLUMNS, FLAG_FIELDS, MULTI_VALUED, code_lists
 from germplasm.accessions.models import Accession, AccessionName
+from germplasm.accessions.photos import PhotoProblem
 from germplasm.accessions.reference_checks import ReferenceProblem
 from germplasm.accessions.services import PassportProblem, lock_current, update_passport
 from germplasm.accounts import services as accounts
@@ -42,7 +43,8 @@ def is_admin() -> bool:
     return current_user.is_authenticated and current_user.has_role("admin")
 
 
-REFUSALS = (PassportProblem, AccountError, DescriptorProblem, CampaignProblem, ReferenceProblem)
+REFUSALS = (PassportProblem, AccountError, DescriptorProblem, CampaignProblem, ReferenceProblem,
+            PhotoProblem)
 
 
 class RoleGuard:

@@ -12,6 +12,7 @@ from germplasm.accessions.calendar_rows import (
     month_day,
     page_numbers,
 )
+from germplasm.accessions.photos import first_photos
 from germplasm.accessions.presenters import passport
 from germplasm.accessions.search_views import current_search
 from germplasm.accessions.views import bp
@@ -40,7 +41,9 @@ def compare():
         abort(400, _("Compare at most %(n)s accessions.", n=MAX_COMPARED))
     accessions = _accessions(numbers)
     locale = str(get_locale())
+    photos = first_photos([a.id for a in accessions], is_staff()) if accessions else {}
     columns = [{"accession": a, "passport": dict(passport(a, locale, exact=is_staff())),
+                "photo": photos.get(a.id),
                 "traits": {row["descriptor"].code: row for row in trait_table(a.id)}}
                for a in accessions]
     return render_template("accessions/compare.html", columns=columns, numbers=numbers,

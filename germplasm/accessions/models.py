@@ -204,3 +204,5 @@ class AccessionPhoto(db.Model):
     caption: Mapped[str | None] = mapped_column(String(300))
     taken_on: Mapped[str | None] = mapped_column(String(10))
     user: Mapped[str] = mapped_column(String(100))
+    # For the admin's list (number, search); the accession's page reads photos by id.
+    accession: Mapped[Accession] = relationship()

@@ -2,6 +2,7 @@
 from flask import render_template, request, url_for
 from flask_babel import get_locale
 
+from germplasm.accessions.photos import first_photos
 from germplasm.accessions.screening_form import population
 from germplasm.accessions.search_filters import page_filters
 from germplasm.accessions.views import bp
@@ -61,6 +62,7 @@ def search_page():
         search, columns = current_search(table), chosen_columns(table)
         matches = find(search, can_see_restricted=is_staff())
         result = page_of(matches, search, locale, columns)
+        result["photos"] = first_photos([i["id"] for i in result["items"]], is_staff())
         if not result["total"]:
             result["suggestions"] = suggest(matches.snapshot, search, is_staff(), locale)
     except QueryProblem as problem:

@@ -5,7 +5,7 @@ from flask_babel import get_locale
 from germplasm.accessions import queries
 from germplasm.accessions.detail_context import map_context, trait_context
 from germplasm.accessions.models import AccessionPhoto
-from germplasm.accessions.photos import photo_dir, photos_of
+from germplasm.accessions.photos import MAX_BYTES, photo_dir, photos_of
 from germplasm.accessions.presenters import coordinates, passport
 from germplasm.accounts.permissions import is_staff
 from germplasm.audit import services as audit
@@ -37,14 +37,20 @@ def home():
 
 @bp.get("/accessions/<path:accenumb>")
 def detail(accenumb: str):
-    staff = is_staff()
-    accession = queries.find(accenumb, staff)
+    accession = queries.find(accenumb, is_staff())
     if accession is None:
         abort(404)
+    return render_detail(accession)
+
+
+def render_detail(accession, status: int = 200):
+    """The accession page (also answering a refused photo upload, with its message)."""
+    staff = is_staff()
     position = coordinates(accession, exact=staff)
     extra = {"photos": photos_of(accession.id),
              "pedigree": queries.pedigree(accession, staff),
-             "changes": audit.recent(accession.id) if staff else ([], 0)}
+             "changes": audit.recent(accession.id) if staff else ([], 0),
+             "may_add_photos": staff, "max_photo_mb": MAX_BYTES // 2**20}
     return render_template(
         "accessions/detail.html",
         accession=accession,
@@ -53,7 +59,7 @@ def detail(accenumb: str):
         **trait_context(accession.id, _locale(), trait_value, staff),
         **map_context(position),
         **extra,
-    )
+    ), status
 
 
 @bp.get("/photos/<int:photo_id>")
