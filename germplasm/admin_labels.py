@@ -80,7 +80,7 @@ OBSERVATION = {
                                                                        "ACCENUMB"),
     "descriptor": (_l("Descriptor"), None), "descriptor.code": (_l("Descriptor"), None),
     "plant": (_l("Plant"), None), "replicate": (_l("Replicate"), None),
-    "value_num": (_l("Number"), None), "value_text": (_l("Text or category"), None),
+    "value_num": (_l("Numeric value"), None), "value_text": (_l("Text or category"), None),
     "value_date": (_l("Date value"), None), "observed_on": (_l("Observed on"), None),
     "observer": (_l("Observer"), None), "status": (_l("Status"), None),
 }
