@@ -129,7 +129,8 @@ def _row(snap: Snapshot, position: int, criteria: list[Criterion], scores: dict)
                               "weighted": round(float(c.weight * scores[c.code][position]), 3)}
                      for c in criteria}
     return {"accession_id": int(snap.ids[position]), "accenumb": str(snap.accenumb[position]),
-            "index": round(sum(v["weighted"] for v in contributions.values()), 3),
+            # the exact sum, so that shown indexes never disagree with the order
+            "index": round(float(sum(c.weight * scores[c.code][position] for c in criteria)), 3),
             "contributions": contributions}
 
 

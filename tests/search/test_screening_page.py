@@ -176,3 +176,18 @@ SCREEN_VALUES = st.one_of(st.sampled_from((
 def test_no_screening_input_answers_500(client, catalogue, query, path):
     response = client.get(path, query_string=query)
     assert response.status_code in (200, 400), (query, response.get_data(as_text=True)[:300])
+
+
+def test_exports_hide_restricted_accessions_from_the_public(client, staff, catalogue):
+    public = client.__class__(client.application)
+    query = {"mode": "extreme", "xcode": "HARVEST_DATE", "xend": "bottom", "xn": "10"}
+    assert b"S006" not in public.get("/screening/export/csv", query_string=query).get_data()
+    assert b"S006" in staff.get("/screening/export/csv", query_string=query).get_data()
+
+
+def test_the_chinese_page_speaks_chinese(client, catalogue):
+    page = client.get("/screening", query_string=INDEX).get_data(as_text=True)
+    for words in ("优异种质筛选", "名次", "选择指数", "贡献", "越高越好", "加入我的选集"):
+        assert words in page
+    for english in ("Rank", "Contribution", "Weight", "higher is better", "Export"):
+        assert f">{english}" not in page
