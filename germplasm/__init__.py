@@ -112,9 +112,7 @@ def _register_blueprints(app: Flask) -> None:
                                    "selection_holds": contains})
     app.add_template_filter(_combine_page, "combine_page")
     app.add_template_global(_language_url, "language_url")
-    from germplasm.evaluations.display import trait_value
-
-    app.add_template_filter(trait_value, "trait_value")
+    _word_filters(app)
     app.after_request(_index_after_commit)
     # Flask-Babel caches the locale on the app context; a context shared by several requests
     # (tests, some servers) would otherwise keep the first request's language.
@@ -123,6 +121,22 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.locking import limit_lock_waits
 
     app.before_request(limit_lock_waits)
+
+
+def _word_filters(app: Flask) -> None:
+    """Stored values as words of the page's language: trait values, units, scale types,
+    name types, pedigree roles, audit sources and the loaders' rejection reasons."""
+    from germplasm.accessions.words import name_type_label, pedigree_role_label
+    from germplasm.audit.words import source_label
+    from germplasm.evaluations.display import trait_value
+    from germplasm.evaluations.scale_words import scale_type_label, unit_label
+    from germplasm.imports.reasons import reason_text
+
+    for name, function in (("trait_value", trait_value), ("unit", unit_label),
+                           ("scale_type", scale_type_label), ("name_type", name_type_label),
+                           ("pedigree_role", pedigree_role_label),
+                           ("audit_source", source_label), ("reason", reason_text)):
+        app.add_template_filter(function, name)
 
 
 @event.listens_for(Engine, "connect")

@@ -20,6 +20,7 @@ from germplasm.accounts.permissions import is_staff
 from germplasm.evaluations import differences, grades
 from germplasm.evaluations.display import grade_label, grade_spread, trait_value
 from germplasm.evaluations.queries import trait_table
+from germplasm.evaluations.scale_words import unit_label
 from search.engine import find
 from search.query import QueryProblem
 from search.snapshot import get_snapshot
@@ -105,7 +106,7 @@ def _grade_cell(descriptor, row) -> dict | None:
 def _gap_text(descriptor, gap: float) -> str:
     if descriptor.data_type == "Date":
         return _("%(n)s days", n=round(gap))
-    unit = f" {descriptor.unit}" if descriptor.unit else ""
+    unit = f" {unit_label(descriptor.unit)}" if descriptor.unit else ""
     return f"{trait_value(gap, descriptor)}{unit}"
 
 

@@ -1,6 +1,7 @@
 """Turn an accession into labelled, localised rows for pages and exports."""
 from germplasm.accessions.labels import field_label
 from germplasm.accessions.models import Accession
+from germplasm.accessions.words import institute_text, remarks_text
 from germplasm.extensions import db
 from germplasm.reference.models import CodeListEntry, Country
 
@@ -12,6 +13,8 @@ PASSPORT_ORDER = (
     "STORAGE", "DUPLSITE", "DUPLINSTNAME", "MLSSTAT", "PUID", "DOI", "REMARKS",
 )
 CODED = {"SAMPSTAT", "COLLSRC", "MLSSTAT"}
+INSTITUTE_CODES = ("INSTCODE", "COLLCODE", "BREDCODE", "DONORCODE", "DUPLSITE")
+SINGLE_CODES = ("INSTCODE", "DONORCODE")  # the others may hold several codes
 
 
 def is_wild(accession: Accession) -> bool:
@@ -58,12 +61,23 @@ def _value(accession, field, locale, lat, lon):
     if field in CODED:
         code = getattr(accession, field.lower())
         return None if code is None else _code_label(field, code, locale)
-    if field in ("COLLCODE", "BREDCODE", "OTHERNUMB", "DUPLSITE"):
-        return "; ".join(accession.multi(field))
+    if field in INSTITUTE_CODES or field in ("OTHERNUMB", "REMARKS"):
+        return _words(accession, field, locale)
     if field in ("ACQDATE", "COLLDATE"):
         return format_mcpd_date(getattr(accession, field.lower()))
     value = getattr(accession, field.lower())
     return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _words(accession: Accession, field: str, locale: str) -> str | None:
+    """Institutes by name (code as hint), REMARKS with its MCPD prefixes as labels."""
+    if field == "REMARKS":
+        return remarks_text(accession.remarks, locale) if accession.remarks else None
+    if field == "OTHERNUMB":
+        return "; ".join(accession.multi(field))
+    single = getattr(accession, field.lower(), None) if field in SINGLE_CODES else None
+    codes = [single] if single else accession.multi(field)
+    return "; ".join(institute_text(code, locale) for code in codes)
 
 
 def _code_label(list_name: str, code, locale: str) -> str:

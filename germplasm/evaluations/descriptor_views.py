@@ -6,6 +6,7 @@ from germplasm.accounts.permissions import is_staff
 from germplasm.evaluations import charts, grades, queries
 from germplasm.evaluations.display import category_links, trait_value
 from germplasm.evaluations.models import Descriptor
+from germplasm.evaluations.sources import public_source
 from germplasm.extensions import db
 
 bp = Blueprint("descriptors", __name__, url_prefix="/descriptors")
@@ -32,8 +33,9 @@ def detail(code: str):
         chart, n = _grade_chart(descriptor, counts), sum(counts.values())
     else:
         counts, (chart, n) = {}, _histogram(descriptor, staff)
+    sources = public_source(descriptor.source, str(get_locale()).startswith("zh"))
     return render_template("evaluations/descriptor.html", descriptor=descriptor, chart=chart,
-                           n=n, counts=counts, links=category_links(descriptor))
+                           n=n, counts=counts, links=category_links(descriptor), sources=sources)
 
 
 def _grade_chart(descriptor: Descriptor, counts: dict[str, int]):

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from germplasm.imports.models import ImportJob
+from germplasm.imports.reasons import reason_text
 from germplasm.imports.services import rejections
 from loaders.tabular import FileProblem, read_table
 
@@ -59,7 +60,7 @@ def _row(number: int, cells: list, keys: list[str], rejected: list[dict]) -> Row
     row = Row(number, ["" if c is None else str(c) for c in cells])
     for rejection in rejected:
         column = str(rejection.get("column") or "").strip().upper()
-        reason = rejection.get("message", "")
+        reason = reason_text(rejection.get("message", ""))  # in the page's language
         if column in keys:
             row.problems.setdefault(keys.index(column), []).append(reason)
         else:

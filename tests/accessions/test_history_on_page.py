@@ -23,7 +23,8 @@ def test_staff_see_the_change_history(client, make_accession):
     page = html.unescape(client.get("/accessions/H1").get_data(as_text=True))
     assert "修改记录" in page
     row = page[page.index("修改记录"):]
-    for expected in ("zhang.curator", "COLLSITE", "巫山县", "重庆市巫山县曲尺乡", "admin", "修改"):
+    for expected in ("zhang.curator", "COLLSITE", "巫山县", "重庆市巫山县曲尺乡", "管理后台",
+                     "修改"):
         assert expected in row
 
 

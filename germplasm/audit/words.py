@@ -1,0 +1,17 @@
+"""Where a change came from, in the page's language: the sources the application writes
+itself are words; a file name or a script's own source is shown as written."""
+from flask_babel import gettext
+
+
+def source_label(source: str | None) -> str:
+    if not source:
+        return ""
+    if source == "admin":
+        return gettext("admin pages")
+    if source == "web form":
+        return gettext("entry form")
+    if source.startswith("web upload: "):
+        return gettext("web upload: %(file)s", file=source.removeprefix("web upload: "))
+    if source.startswith("demo seed "):
+        return gettext("demo data %(seed)s", seed=source.removeprefix("demo seed "))
+    return source

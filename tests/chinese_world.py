@@ -1,0 +1,88 @@
+"""The catalogue of tests/catalogue.py with everything else a page can show, for the test that
+reads every page in Chinese: a pedigree, remarks with MCPD field prefixes, institutes with
+names, a photo, users of each role and uploads with rejected rows."""
+import io
+import re
+
+from PIL import Image
+
+from germplasm.accessions import photos
+from germplasm.accessions.models import Institute
+from germplasm.accounts.services import create_user
+from germplasm.evaluations.models import Campaign, Descriptor
+from germplasm.extensions import db
+from tests.accounts.test_login import login
+
+BAD_MCPD = ("INSTCODE,ACCENUMB,ACCENAME,GENUS,SPECIES,ORIGCTY,SAMPSTAT\n"
+            "CHN385,UP0001,巫山脆李,Prunus,salicina,CHN,300\n"
+            "CHN385,UP0003,坏李,Prunus,salicina,ZZZ,300\n"
+            "CHN385,,无号,Prunus,salicina,CHN,999\n")
+BAD_SHEET = "ACCENUMB,FRUIT_WEIGHT,SSC,HARVEST_DATE\nS001,35.5,14.2,7-15\nUP9999,abc,300,13-45\n"
+ROLES = ("staff", "curator", "admin")
+
+
+def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
+    monkeypatch.setitem(app.config, "GERMPLASM_JOB_RUNNER", "inline")
+    monkeypatch.setitem(app.config, "GERMPLASM_UPLOAD_DIR", str(tmp_path / "uploads"))
+    monkeypatch.setitem(app.config, "GERMPLASM_PHOTO_DIR", str(tmp_path / "photos"))
+    _institutes()
+    child = _pedigree(catalogue)
+    photo = _photo(catalogue["S001"], tmp_path)
+    users = {role: create_user(f"{role}.zhao", role, "orchard-2026", f"{role} 赵").username
+             for role in ROLES}
+    db.session.commit()
+    jobs = [_upload(client, "curator", BAD_MCPD, "mcpd"),
+            _upload(client, "staff", BAD_SHEET, "observations", campaign="2026 评价")]
+    return {
+        "accessions": sorted([*catalogue, child]),
+        "descriptors": sorted(db.session.scalars(db.select(Descriptor.code))),
+        "campaign": db.session.scalar(db.select(Campaign.id)),
+        "jobs": jobs, "photo": photo, "users": users | {"anonymous": None},
+        "extra_allowed": {"ZZZ", "abc"},  # the bad values of the uploaded sheets, shown as given
+    }
+
+
+def _institutes() -> None:
+    db.session.add_all([
+        Institute(code="CHN004", name_zh="中国农业科学院果树研究所",
+                  name_en="Research Institute of Pomology, CAAS"),
+        Institute(code="USA028", name_zh="美国国家无性系种质圃（戴维斯）",
+                  name_en="National Clonal Germplasm Repository, Davis"),
+    ])
+    existing = db.session.scalar(db.select(Institute).filter_by(code="CHN385"))
+    existing.name_zh = "重庆市农业科学院"
+    existing.name_en = "Chongqing Academy of Agricultural Sciences"
+    db.session.flush()
+
+
+def _pedigree(catalogue) -> str:
+    from germplasm.accessions.services import upsert_rows
+    from schemas.accession import McpdRowSchema
+
+    row = {"INSTCODE": "CHN385", "ACCENUMB": "S008", "ACCENAME": "脆红李;Cuìhónglǐ;Crimson Crisp",
+           "GENUS": "Prunus", "SPECIES": "salicina", "SAMPSTAT": "500", "ORIGCTY": "CHN",
+           "ANCEST": "S001/Santa Rosa", "BREDCODE": "CHN004", "DONORCODE": "USA028",
+           "DUPLSITE": "CHN004", "REMARKS": "ANCEST:母本为巫山脆李;COLLSITE:果园东区"}
+    upsert_rows([(2, McpdRowSchema().load(row))], user="tests", source="fixture")
+    db.session.commit()
+    return "S008"
+
+
+def _photo(accession, tmp_path) -> int:
+    path = tmp_path / "fruit.png"
+    Image.new("RGB", (4, 4), "purple").save(path)
+    photo = photos.add_photo(accession, path, "tests", caption="果实", taken_on="2026-07-12")
+    db.session.commit()
+    return photo.id
+
+
+def _upload(client, role: str, text: str, kind: str, **fields) -> str:
+    login(client, f"{role}.zhao", "orchard-2026")
+    page = client.get("/imports").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    response = client.post("/imports", content_type="multipart/form-data", data={
+        "csrf_token": token, "kind": kind, **fields,
+        "file": (io.BytesIO(text.encode("utf-8")), f"{kind}.csv")})
+    assert response.status_code == 303, response.get_data(as_text=True)[:300]
+    client.post("/logout", data={"csrf_token": token})
+    return response.headers["Location"].rsplit("/", 1)[1]

@@ -1,0 +1,164 @@
+"""Every page in Chinese, for the public, staff, a curator and an admin: no English word is
+shown outside a small allowed list (codes, Latin names, units, a few acronyms) and the data.
+
+The pages are read from the application's own routes, so a new page is checked without
+anyone adding it here; a route with a URL parameter this file cannot fill fails the test.
+Answers that are not HTML (JSON, CSV, workbooks, pictures, static files) are skipped by
+their content type. Links with a query string found on the pages (admin records, facet and
+compare links) are followed once per endpoint, so pages that need an ?id= are read too.
+"""
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from germplasm.accessions.models import AccessionName, Institute, Taxon
+from germplasm.accounts.models import User
+from germplasm.audit.models import AuditEntry
+from germplasm.evaluations.models import Campaign, Descriptor
+from germplasm.extensions import db
+from germplasm.imports.models import ImportJob
+from tests.accounts.test_login import login
+from tests.chinese_world import build
+from tests.page_words import WORD, latin_words
+
+# Words that may stay in Latin letters on a Chinese page, and why.
+ALLOWED = {
+    # Units written the same in Chinese science: grams, lengths, mass, degrees, metres.
+    "g", "mg", "mm", "cm", "kg", "°Brix", "°C", "m",
+    # Acronyms and formats Chinese users read as they are.
+    "MCPD", "DOI", "CSV", "csv", "tsv", "xlsx", "Excel", "API", "BrAPI", "JSON", "UTC", "PUID",
+    # Statistics: n (number of observations), as in every Chinese paper.
+    "n",
+    # The map outlines' source, a proper name.
+    "Natural", "Earth",
+    # The language switch names the language it switches to, in that language.
+    "English",
+    # The search box's example of pinyin typed without tones.
+    "cuili",
+}
+# A code: all capitals, or with a digit or an underscore (S001, CHN385, FRUIT_WEIGHT).
+CODE = re.compile(r"^(?=.*[0-9_])[A-Za-z0-9_]+$|^[A-Z]{2,}$|^[A-Z]+(/[A-Z]+)+$")
+APP_SOURCES = ("admin", "web form", "web upload: ", "demo seed ")  # shown translated
+ROLES = ["anonymous", "staff", "curator", "admin"]
+SKIPPED_TYPES = ("application/", "image/", "text/csv", "text/css", "text/javascript")
+
+
+def data_words() -> set[str]:
+    """Words of the catalogue's own data (names, Latin taxa, authors, institutes, users,
+    campaigns): data is shown as entered, not translated."""
+    texts = list(db.session.scalars(db.select(AccessionName.name)))
+    for taxon in db.session.scalars(db.select(Taxon)):
+        texts += [taxon.genus, taxon.species, taxon.spauthor, taxon.subtaxa, taxon.subtauthor]
+    texts += [i.name_en or "" for i in db.session.scalars(db.select(Institute))]
+    texts += [f"{u.username} {u.display_name or ''}" for u in db.session.scalars(db.select(User))]
+    texts += list(db.session.scalars(db.select(Campaign.name)))
+    texts += list(db.session.scalars(db.select(ImportJob.filename)))
+    for entry in db.session.scalars(db.select(AuditEntry)):  # who changed what, to what
+        texts += [entry.user, entry.old_value, entry.new_value]
+        if entry.source and not entry.source.startswith(APP_SOURCES):
+            texts.append(entry.source)  # a file or script name, not the app's own words
+    for d in db.session.scalars(db.select(Descriptor)):  # the Chinese descriptor texts cite
+        texts += [d.name_zh, d.definition_zh, d.method_zh]  # Latin taxa, NaOH, pH, ELISA
+        texts += [c.label_zh for c in d.categories]
+    texts += ["subsp var f L"]  # the rank abbreviations inside Latin names
+    return {w for text in texts for w in WORD.findall(text or "")}
+
+
+def path_values(world: dict) -> dict[str, list[str]]:
+    """Values for each URL parameter, from the catalogue built for the test."""
+    static = "site.css"
+    return {
+        "accenumb": world["accessions"], "code": world["descriptors"],
+        "campaign_id": [str(world["campaign"])], "job_id": world["jobs"],
+        "photo_id": [str(world["photo"])], "format": ["csv", "xlsx", "mcpd"],
+        "export_type": ["csv"], "filename": [static],
+    }
+
+
+def urls_of(app, world: dict) -> list[str]:
+    values, urls = path_values(world), []
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+        if "GET" not in rule.methods:
+            continue
+        missing = [name for name in rule.arguments if name not in values]
+        assert not missing, f"{rule.rule}: no test value for {missing}; add one to path_values"
+        urls += _filled(rule.rule, rule.arguments, values)
+    return urls
+
+
+def _filled(rule: str, arguments, values) -> list[str]:
+    filled = [rule]
+    for name in arguments:
+        pattern = re.compile(r"<(?:[^:<>]+:)?" + name + ">")
+        filled = [pattern.sub(value, url) for url in filled for value in values[name]]
+    return filled
+
+
+def english_of(html: str, allowed: set[str]) -> list[str]:
+    return sorted({w for w in latin_words(html)
+                   if w not in allowed and not CODE.match(w) and w.strip("'’") not in allowed})
+
+
+def visit(client, url: str, allowed: set[str], seen_endpoints: set, adapter) -> dict:
+    """{url: English words} for this page and the first link per endpoint it offers."""
+    response = client.get(url, follow_redirects=True)
+    assert response.status_code < 500, url
+    if response.mimetype.startswith(SKIPPED_TYPES) or response.mimetype != "text/html":
+        return {}
+    html = response.get_data(as_text=True)
+    found = {url: english_of(html, allowed)} if english_of(html, allowed) else {}
+    for link in re.findall(r'href="(/[^"#]*\?[^"#]*)"', html):
+        link = link.replace("&amp;", "&")
+        path, query = urlsplit(link).path, urlsplit(link).query
+        if "lang=" in query:
+            continue  # the language switch: it would turn the session to English
+        try:
+            endpoint, _ = adapter.match(path, method="GET")
+        except Exception:  # noqa: BLE001 - a link outside the app's routes
+            continue
+        if endpoint not in seen_endpoints:
+            seen_endpoints.add(endpoint)
+            found |= visit(client, link, allowed, seen_endpoints, adapter)
+    return found
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_in_chinese_has_no_english_words(app, client, world, role):
+    if role != "anonymous":
+        _sign_in(client, role, world)
+    client.get("/?lang=zh_CN")
+    allowed = ALLOWED | data_words() | world["extra_allowed"]
+    adapter = app.url_map.bind("localhost")
+    seen, found = set(), {}
+    for url in urls_of(app, world):
+        found |= visit(client, url, allowed, seen, adapter)
+    report = "\n".join(f"{url}: {' '.join(words)}" for url, words in sorted(found.items()))
+    assert not found, f"English on Chinese pages seen by {role}:\n{report}"
+
+
+def test_the_word_check_finds_english(world):
+    """The check itself: an English word in text, a title or a button is found; codes,
+    units, Latin names, scripts and hidden values are not."""
+    page = ('<p title="Harvest">S001 FRUIT_WEIGHT 12 g Prunus salicina 可溶性固形物</p>'
+            '<input type="submit" value="Save"><input type="hidden" value="Secret">'
+            '<script>var English = 1;</script><span data-x="Ignored">采收</span>')
+    assert english_of(page, ALLOWED | data_words()) == ["Harvest", "Save"]
+
+
+def test_a_curator_refused_the_users_page_sees_the_chinese_error_page(client, world):
+    _sign_in(client, "curator", world)
+    response = client.get("/admin/users/?lang=zh_CN")
+    assert response.status_code == 403
+    html = response.get_data(as_text=True)
+    assert "Forbidden" not in html and "您没有权限打开此页面" in html
+
+
+def _sign_in(client, role: str, world: dict) -> None:
+    username = world["users"][role]
+    assert login(client, username, "orchard-2026").status_code == 302
+
+
+@pytest.fixture
+def world(app, client, catalogue, tmp_path, monkeypatch):
+    return build(app, client, catalogue, tmp_path, monkeypatch)
