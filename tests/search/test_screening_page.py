@@ -123,15 +123,25 @@ def test_messages_are_in_the_page_language(client, catalogue):
     assert response.status_code == 400 and "第 1 行，权重" in page and "Row 1" not in page
 
 
-def test_the_table_becomes_a_selection(client, catalogue):
-    _r, page = get(client, **INDEX, selection="tok123")
-    form = page.split('class="to-selection"', 1)[1].split("</form>", 1)[0]
+def test_the_table_becomes_a_selection_and_a_selection_is_screened(client, catalogue):
+    _r, page = get(client, **INDEX)
     assert 'action="/selection/add"' in page.split('class="to-selection"', 1)[0][-80:]
-    assert 'name="csrf_token"' in form and 'name="next" value="/screening?' in form
+    form = page.split('class="to-selection"', 1)[1].split("</form>", 1)[0]
     boxes = re.findall(r'name="accenumb" value="(S\d+)" checked', form)
     assert boxes == ranked(page)
-    # the selection rides along as a population parameter of the form
-    assert 'name="selection" value="tok123"' in page
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+    back = re.search(r'name="next" value="([^"]+)"', form).group(1).replace("&amp;", "&")
+    assert back.startswith("/screening?")
+    answer = client.post("/selection/add", data={"csrf_token": token, "next": back,
+                                                 "accenumb": boxes[:2]})
+    assert answer.status_code == 302 and answer.headers["Location"].endswith(back)
+    # the selection screened by the search's own parameter, which the form keeps
+    _r, page = get(client, **INDEX, selection="current")
+    assert ranked(page) == boxes[:2]
+    assert 'name="selection" value="current"' in page
+    own = client.get("/selection").get_data(as_text=True)
+    selection = re.search(r"/selections/([A-Za-z0-9_-]+)", own).group(1)
+    assert f'href="/screening?selection={selection}"' in own  # the selection page links here
 
 
 def test_export_as_csv_and_excel(client, catalogue):
