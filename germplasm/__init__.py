@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from flask import Flask
-from flask_babel import refresh
+from flask_babel import lazy_gettext, refresh
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -34,6 +34,7 @@ def _init_extensions(app: Flask) -> None:
 
     login_manager.user_loader(load_user)
     login_manager.login_view = "accounts.login"
+    login_manager.login_message = lazy_gettext("Please sign in first.")  # not Flask-Login's English
     babel.init_app(app, locale_selector=_select_locale)
     csrf.init_app(app)
     limiter.init_app(app)

@@ -30,6 +30,7 @@ def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
     photo = _photo(catalogue["S001"], tmp_path)
     users = {role: create_user(f"{role}.zhao", role, "orchard-2026", f"{role} 赵").username
              for role in ROLES}
+    selection = _selection(catalogue, users["admin"])
     db.session.commit()
     jobs = [_upload(client, "curator", BAD_MCPD, "mcpd"),
             _upload(client, "staff", BAD_SHEET, "observations", campaign="2026 评价")]
@@ -37,7 +38,7 @@ def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
         "accessions": sorted([*catalogue, child]),
         "descriptors": sorted(db.session.scalars(db.select(Descriptor.code))),
         "campaign": db.session.scalar(db.select(Campaign.id)),
-        "jobs": jobs, "photo": photo, "users": users | {"anonymous": None},
+        "jobs": jobs, "photo": photo, "selection": selection, "users": users | {"anonymous": None},
         "extra_allowed": {"ZZZ", "abc"},  # the bad values of the uploaded sheets, shown as given
     }
 
@@ -66,6 +67,20 @@ def _pedigree(catalogue) -> str:
     upsert_rows([(2, McpdRowSchema().load(row))], user="tests", source="fixture")
     db.session.commit()
     return "S008"
+
+
+def _selection(catalogue, owner: str) -> str:
+    """A saved selection, shareable by its link."""
+    from germplasm.accounts.models import User
+    from germplasm.selections import services
+    from germplasm.selections.models import Selection
+
+    user = db.session.scalar(db.select(User).filter_by(username=owner))
+    selection = Selection(token="zh-pages-share", name="早熟李", owner_id=user.id)
+    db.session.add(selection)
+    db.session.flush()
+    services.add(selection, [catalogue["S001"].id, catalogue["S002"].id])
+    return selection.token
 
 
 def _photo(accession, tmp_path) -> int:

@@ -28,14 +28,15 @@ ALLOWED = {
     "g", "mg", "mm", "cm", "kg", "°Brix", "°C", "m",
     # Acronyms and formats Chinese users read as they are.
     "MCPD", "DOI", "CSV", "csv", "tsv", "xlsx", "Excel", "API", "BrAPI", "JSON", "UTC", "PUID",
+    "WebP",
     # Statistics: n (number of observations), as in every Chinese paper.
     "n",
     # The map outlines' source, a proper name.
     "Natural", "Earth",
     # The language switch names the language it switches to, in that language.
     "English",
-    # The search box's example of pinyin typed without tones.
-    "cuili",
+    # Search examples typed as they are: pinyin without tones, the species: prefix.
+    "cuili", "species",
 }
 # A code: all capitals, or with a digit or an underscore (S001, CHN385, FRUIT_WEIGHT).
 CODE = re.compile(r"^(?=.*[0-9_])[A-Za-z0-9_]+$|^[A-Z]{2,}$|^[A-Z]+(/[A-Z]+)+$")
@@ -72,7 +73,7 @@ def path_values(world: dict) -> dict[str, list[str]]:
         "accenumb": world["accessions"], "code": world["descriptors"],
         "campaign_id": [str(world["campaign"])], "job_id": world["jobs"],
         "photo_id": [str(world["photo"])], "format": ["csv", "xlsx", "mcpd"],
-        "export_type": ["csv"], "filename": [static],
+        "export_type": ["csv"], "filename": [static], "token": [world["selection"]],
     }
 
 
@@ -162,3 +163,20 @@ def _sign_in(client, role: str, world: dict) -> None:
 @pytest.fixture
 def world(app, client, catalogue, tmp_path, monkeypatch):
     return build(app, client, catalogue, tmp_path, monkeypatch)
+
+
+def test_codes_and_prefixes_the_word_check_lets_pass_are_shown_as_words(client, world):
+    """Codes pass the word check, so these are checked by name: remark prefixes, institutes,
+    pedigree roles, a date's percentile ('later than', not 'above') and drafting notes."""
+    client.get("/?lang=zh_CN")
+    child = client.get("/accessions/S008").get_data(as_text=True)
+    assert "系谱：母本为巫山脆李；采集地点：果园东区" in child and "ANCEST:" not in child
+    assert "中国农业科学院果树研究所 (CHN004)" in child  # the breeding institute, named
+    assert "美国国家无性系种质圃（戴维斯） (USA028)" in child
+    assert "母本：" in child and "父本：" in child
+    parent = client.get("/accessions/S001").get_data(as_text=True)
+    assert "重庆市农业科学院 (CHN385)" in parent and "晚于" in parent
+    notes = client.get("/descriptors/TREE_GROWTH_HABIT").get_data(as_text=True)
+    assert "[U]" not in notes and "proposal" not in notes and "类别" in notes
+    english = client.get("/descriptors/TREE_GROWTH_HABIT?lang=en").get_data(as_text=True)
+    assert "[U]" not in english and "Nominal" in english
