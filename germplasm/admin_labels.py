@@ -31,6 +31,7 @@ ACCESSION = {code.lower(): (mcpd(code), code) for code in ALL_COLUMNS} | {
     "display_name": (mcpd("ACCENAME"), "ACCENAME"),
     "taxon": (_l("Taxon"), "GENUS SPECIES SUBTAXA"),
     "names": (mcpd("ACCENAME"), "ACCENAME"),
+    "names.name": (mcpd("ACCENAME"), "ACCENAME"),  # the search box's placeholder
     "created_at": (_l("Created"), None), "updated_at": (_l("Last changed"), None),
     "version": (_l("Version"), None),
 }
@@ -88,9 +89,4 @@ USER = {
     "username": (_l("Username"), None), "display_name": (_l("Display name"), None),
     "role": (_l("Role"), None), "active": (_l("Active"), None),
     "created_at": (_l("Created"), None), "password": (_l("Password"), None),
-}
-PHOTO = {
-    "accession": (mcpd("ACCENUMB"), "ACCENUMB"), "filename": (_l("File"), None),
-    "content_type": (_l("File type"), None), "caption": (_l("Caption"), None),
-    "taken_on": (_l("Taken on"), None), "user": (_l("Uploaded by"), None),
 }

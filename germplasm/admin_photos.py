@@ -49,6 +49,7 @@ class PhotoView(GuardedModelView):
     column_labels = {"id": _l("Photos"), "accession.accenumb": _l("Accession number"),
                      "caption": _l("Photo caption"), "taken_on": _l("Taken on"),
                      "user": _l("Added by")}
+    column_descriptions = {"accession.accenumb": "ACCENUMB"}  # the MCPD code as the hint
     column_formatters = {"id": _thumbnail}
     column_searchable_list = ("accession.accenumb", "caption")
     column_default_sort = ("id", True)

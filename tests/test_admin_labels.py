@@ -31,6 +31,7 @@ LISTS = [  # path, Chinese header, its hint, English header
     ("/admin/accessions/", "保存单位", "INSTCODE", "Holding institute"),
     ("/admin/names/", "种质库编号", "ACCENUMB", "Accession number"),
     ("/admin/names/", "名称", "ACCENAME", "Name"),
+    ("/admin/photos/", "种质库编号", "ACCENUMB", "Accession number"),
     ("/admin/taxa/", "属", "GENUS", "Genus"),
     ("/admin/taxa/", "种命名人", "SPAUTHOR", "Species authority"),
     ("/admin/institutes/", "单位代码", "INSTCODE", "Institute code"),
@@ -61,13 +62,19 @@ def menu(page: str) -> list[str]:
 def test_the_menu_is_in_the_pages_language(client, as_role):
     as_role("admin")
     chinese = menu(text(client.get("/admin/")))
-    assert {"种质库管理", "管理首页", "种质", "名称", "分类", "单位", "性状", "评价任务", "观测值",
-            "用户"} <= set(chinese)
+    assert {"种质库管理", "管理首页", "种质", "名称", "照片", "分类", "单位", "性状", "评价任务",
+            "观测值", "用户"} <= set(chinese)
     assert not [item for item in chinese if re.search("[A-Za-z]", item)]  # every item, later too
     english = menu(text(client.get("/admin/?lang=en")))
-    assert {"Germplasm admin", "Admin home", "Accessions", "Names", "Taxa", "Institutes",
+    assert {"Germplasm admin", "Admin home", "Accessions", "Names", "Photos", "Taxa", "Institutes",
             "Descriptors", "Campaigns", "Observations", "Users"} <= set(english)
     assert not [item for item in english if re.search("[\u4e00-\u9fff]", item)]
+
+
+def test_the_search_box_names_its_columns_in_the_pages_language(client, as_role):
+    as_role("curator")
+    box = re.search(r'<input[^>]*name="search"[^>]*>', text(client.get("/admin/accessions/")))
+    assert 'placeholder="种质库编号, 名称"' in box.group(0)
 
 
 def test_the_accession_form_labels_each_field_with_its_mcpd_code(client, as_role,
