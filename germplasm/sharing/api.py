@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 
 from germplasm.accounts.permissions import is_staff
 from search.engine import find, page_of
-from search.params import build_request
+from search.params import FILTER_PARAMS, build_request
 from search.query import QueryProblem
 from search.screening import extremes, parse_criterion, selection_index
 from search.snapshot import get_snapshot
@@ -30,8 +30,7 @@ def _request_from_args():
         args.get("q", ""), args.getlist("trait"), args.get("sort", ""), args.get("page", 1),
         args.get("per_page", 20), args.get("historic"), args.get("restricted"),
         descriptors=get_snapshot().descriptors,
-        **{name: args.getlist(name) for name in ("species", "origin", "province", "sampstat",
-                                                  "storage", "genus")})
+        **{name: args.getlist(name) for name in FILTER_PARAMS})
 
 
 @bp.get("/accessions")

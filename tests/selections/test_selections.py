@@ -135,3 +135,11 @@ def test_anonymous_users_cannot_save(client, catalogue):
     _add(client, accenumb="S001")
     response = client.post("/selections", data={"csrf_token": _token(client), "name": "x"})
     assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_the_api_takes_a_selection_too(client, catalogue):
+    _add(client, accenumb=["S003", "S005"])
+    token = _selection_token(client)
+    found = client.get(f"/api/v1/accessions?selection={token}").json
+    assert sorted(i["accenumb"] for i in found["items"]) == ["S003", "S005"]
+    assert client.get("/api/v1/accessions?selection=nosuch").status_code == 400
