@@ -18,14 +18,17 @@ WORD = re.compile(r"[A-Z]+(?:/[A-Z]+)+|°?[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*(?:[
 class _Reader(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.hidden = 0
+        self.hidden_tag, self.nesting = None, 0  # the element that hides what it holds
         self.parts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in HIDDEN_ELEMENTS:
-            self.hidden += 1
+        if self.hidden_tag:
+            self.nesting += tag == self.hidden_tag
             return
         values = dict(attrs)
+        if tag in HIDDEN_ELEMENTS or _not_displayed(values):
+            self.hidden_tag, self.nesting = tag, 1
+            return
         if tag == "input" and values.get("type") == "hidden":
             return
         self.parts += [v for k, v in attrs if k in SHOWN_ATTRIBUTES and v]
@@ -33,12 +36,22 @@ class _Reader(HTMLParser):
             self.parts.append(values["value"])
 
     def handle_endtag(self, tag):
-        if tag in HIDDEN_ELEMENTS and self.hidden:
-            self.hidden -= 1
+        if tag == self.hidden_tag:
+            self.nesting -= 1
+            if not self.nesting:
+                self.hidden_tag = None
 
     def handle_data(self, data):
-        if not self.hidden:
+        if not self.hidden_tag:
             self.parts.append(data)
+
+
+def _not_displayed(attributes: dict) -> bool:
+    """Data kept in the page for scripts: the hidden attribute, Bootstrap's d-none,
+    display:none."""
+    classes = (attributes.get("class") or "").split()
+    style = (attributes.get("style") or "").replace(" ", "")
+    return "hidden" in attributes or "d-none" in classes or "display:none" in style
 
 
 def shown_text(html: str) -> str:
