@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from germplasm.accessions.models import Accession
+from germplasm.accessions.models import Accession, AccessionName
 from germplasm.evaluations.models import Campaign, Observation, WorklistEntry, campaign_descriptors
 from germplasm.extensions import db
 
@@ -89,5 +89,11 @@ def worklist_page(campaign: Campaign, page: int, per_page: int) -> tuple[list, i
 
 
 def _names(ids: list[int]) -> dict[int, str]:
-    accessions = db.session.scalars(select(Accession).where(Accession.id.in_(ids)))
-    return {a.id: a.display_name for a in accessions}
+    """Each accession's first name (its display name), without loading the accessions."""
+    names = {}
+    query = (select(AccessionName.accession_id, AccessionName.name)
+             .where(AccessionName.accession_id.in_(ids))
+             .order_by(AccessionName.position.desc(), AccessionName.id.desc()))
+    for accession_id, name in db.session.execute(query):
+        names[accession_id] = name  # the last written is the first in position order
+    return names
