@@ -9,6 +9,7 @@ from germplasm.evaluations import campaign_edits, campaign_setup
 from germplasm.evaluations.campaign_edits import CampaignEditProblem
 from germplasm.evaluations.models import Campaign, Descriptor
 from germplasm.extensions import db
+from germplasm.selections.services import accession_ids_of, choices_for
 from search.query import QueryProblem
 
 TEXT_FIELDS = ("name", "site", "observers", "description")
@@ -60,8 +61,6 @@ def accessions_of(form) -> list[int]:
 
 
 def selection_ids(token: str) -> list[int]:
-    from germplasm.selections.services import accession_ids_of
-
     try:
         return accession_ids_of(token)
     except QueryProblem as problem:
@@ -70,8 +69,4 @@ def selection_ids(token: str) -> list[int]:
 
 def selection_choices(user) -> list[tuple[str, str, int]]:
     """(token, label, count) of the user's current and saved selections."""
-    try:
-        from germplasm.selections.services import choices_for
-    except ImportError:  # selections land separately; the form works without them
-        return []
     return choices_for(user)

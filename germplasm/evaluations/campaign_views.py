@@ -18,6 +18,7 @@ from search.sync import commit
 
 bp = Blueprint("campaigns", __name__, url_prefix="/campaigns")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SOURCE = "web form"  # as the audit trail names the entry form's changes
 PER_PAGE = {"list": 100, "grid": 50}  # accessions per progress page
 
 
@@ -33,7 +34,7 @@ def new():
     try:
         parsed = campaign_forms.read(request.form, None)
         campaign = campaign_setup.create(parsed.values, parsed.descriptors, parsed.accession_ids,
-                                         current_user.username, "web")
+                                         current_user.username, SOURCE)
     except CampaignEditProblem as problem:
         db.session.rollback()
         return _form(None, request.form, problem.errors), 422
@@ -52,7 +53,7 @@ def edit(campaign_id: int):
     try:
         parsed = campaign_forms.read(request.form, campaign)
         _changes, added = campaign_setup.extend(campaign, parsed.values, parsed.descriptors,
-                                                parsed.accession_ids, current_user.username, "web")
+                                                parsed.accession_ids, current_user.username, SOURCE)
     except CampaignEditProblem as problem:
         db.session.rollback()
         return _form(campaign, request.form, problem.errors), 422

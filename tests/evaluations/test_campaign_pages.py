@@ -50,7 +50,7 @@ def test_create_with_descriptors_and_pasted_numbers(staff, plums):
     assert [e.accession.accenumb for e in campaign.worklist] == ["WSL0003", "WSL0001", "WSL0002"]
     entries = db.session.scalars(db.select(AuditEntry).filter_by(entity="campaign")).all()
     assert {(e.action, e.field, e.user, e.source) for e in entries} == {
-        ("create", None, "wang", "web"), ("update", "worklist", "wang", "web")}
+        ("create", None, "wang", "web form"), ("update", "worklist", "wang", "web form")}
     assert "巫山圃" in staff.get("/campaigns/").get_data(as_text=True)
 
 
@@ -73,6 +73,27 @@ def test_bad_year_and_taken_name_are_reported_together(staff, plums):
     body = response.get_data(as_text=True)
     assert response.status_code == 422 and body.count('role="alert"') >= 3
     assert "ZZZ" in body and db.session.scalar(db.select(db.func.count(Campaign.id))) == 1
+
+
+def test_create_from_a_selection_and_pasted_numbers(staff, plums):
+    added = staff.post("/selection/add", headers={"Accept": "application/json"}, data={
+        "csrf_token": token(staff.get("/").get_data(as_text=True)),
+        "accenumb": ["WSL0003", "WSL0002"]})
+    assert added.status_code == 200, added.get_data(as_text=True)
+    page = staff.get("/campaigns/new").get_data(as_text=True)
+    choice = re.search(r'<option value="([\w-]+)">当前选集 \(2\)</option>', page)
+    assert choice, page[page.index('name="selection"'):][:400]
+    data = form(staff, "/campaigns/new", name="选集任务", descriptor=ids_of("SSC"),
+                selection=choice.group(1), numbers="WSL0001 WSL0002")
+    assert staff.post("/campaigns/new", data=data).status_code == 302
+    worklist = campaigns.find("选集任务").worklist
+    numbers = [e.accession.accenumb for e in worklist]  # the selection's, then the pasted
+    assert sorted(numbers[:2]) == ["WSL0002", "WSL0003"] and numbers[2] == "WSL0001"
+    before = counts()
+    data |= {"name": "另一个", "selection": "no-such-token"}
+    refused = staff.post("/campaigns/new", data=data)
+    assert refused.status_code == 422 and "no-such-token" in refused.get_data(as_text=True)
+    assert counts() == before
 
 
 @pytest.fixture
