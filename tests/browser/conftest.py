@@ -71,6 +71,7 @@ def live_server(tmp_path_factory):
             "GERMPLASM_DATABASE_URL": url,
             "GERMPLASM_INDEX_DIR": str(tmp / "index"),
             "GERMPLASM_SECRET_KEY": "test",
+            "GERMPLASM_PHOTO_DIR": str(tmp / "photos"),  # not the checkout's instance folder
         }
         _germplasm(env, "init")
         _germplasm(env, "demo", "--accessions", "300", "--seed", "1")
