@@ -32,7 +32,7 @@ def upload_photos(accession_id: int):
         if not files:
             raise PhotoProblem(_("Choose a picture file (JPEG, PNG or WebP)."))
         add_uploaded_photos(accession, [(f.stream, f.filename) for f in files],
-                            current_user.username, caption, origin="web")
+                            current_user.username, caption, origin="accession page")
     except PhotoProblem as problem:
         db.session.rollback()
         flash(_("No photo was added: %(reason)s", reason=str(problem)), "error")

@@ -10,6 +10,8 @@ def source_label(source: str | None) -> str:
         return gettext("admin pages")
     if source == "web form":
         return gettext("entry form")
+    if source == "accession page":  # a photo added there
+        return gettext("accession page")
     if source.startswith("web upload: "):
         return gettext("web upload: %(file)s", file=source.removeprefix("web upload: "))
     if source.startswith("demo seed "):

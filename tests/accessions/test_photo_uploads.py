@@ -60,6 +60,8 @@ def test_staff_add_photos_from_the_page(client, as_role, make_accession, photo_d
     assert response.status_code == 303, text(response)[:500]
     shown = text(client.get(response.headers["Location"]))
     assert "已添加 2 张照片" in shown and shown.count('alt="成熟果实"') == 2
+    history = shown.split('class="history"')[1]
+    assert "果实.jpg" in history and "种质页面" in history  # the change history says where from
     photos = db.session.scalars(db.select(AccessionPhoto).filter_by(accession_id=plum.id)
                                 .order_by(AccessionPhoto.id)).all()
     assert [p.content_type for p in photos] == ["image/jpeg", "image/png"]
@@ -67,7 +69,8 @@ def test_staff_add_photos_from_the_page(client, as_role, make_accession, photo_d
     entries = db.session.scalars(db.select(AuditEntry).filter_by(entity="photo")
                                  .order_by(AuditEntry.id)).all()
     assert [(e.user, e.new_value, e.source, e.accession_id) for e in entries] == [
-        ("staff.user", "果实.jpg", "web", plum.id), ("staff.user", "tree.png", "web", plum.id)]
+        ("staff.user", "果实.jpg", "accession page", plum.id),
+        ("staff.user", "tree.png", "accession page", plum.id)]
 
 
 @pytest.mark.parametrize("name, body, reason", [
