@@ -41,7 +41,7 @@ ALLOWED = {
 }
 # A code: all capitals, or with a digit or an underscore (S001, CHN385, FRUIT_WEIGHT).
 CODE = re.compile(r"^(?=.*[0-9_])[A-Za-z0-9_]+$|^[A-Z]{2,}$|^[A-Z]+(/[A-Z]+)+$")
-APP_SOURCES = ("admin", "web form", "web upload: ", "demo seed ")  # shown translated
+APP_SOURCES = ("admin", "web form", "accession page", "web upload: ", "demo seed ")  # shown translated
 ROLES = ["anonymous", "staff", "curator", "admin"]
 SKIPPED_TYPES = ("application/", "image/", "text/csv", "text/css", "text/javascript")
 
