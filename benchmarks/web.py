@@ -9,10 +9,13 @@ visit would):
 - times --repeat requests per page kind after a warm-up: the search page (``/`` with no query
   and three searches) and the accession page (``/accessions/<ACCENUMB>`` over a rotating set:
   WSL00001, the most evaluated accession and so the heaviest page, other accessions with
-  evaluations and some without). TTFB runs from sending the request (connection included)
+  evaluations and some without), and the ripening calendar (``/calendar``: every accession with
+  a harvest date, about 600 at 5,000 accessions, 100 rows a page; its first page, its second
+  and a text search's first page). TTFB runs from sending the request (connection included)
   until the status line and headers are read; total, until the body is read;
-- weighs one page of each kind, WSL00001's page, a descriptor page, the ripening calendar
-  and a comparison of three accessions: the HTML plus the same-origin stylesheets, scripts
+- weighs one page of each kind, WSL00001's page, a descriptor page, the ripening calendar's
+  first page (its label says how many accessions the calendar holds) and a comparison of
+  three accessions: the HTML plus the same-origin stylesheets, scripts
   and images it references (``<link rel=stylesheet>``, ``<script src>``, ``<img src>``),
   each URL counted once, uncompressed; the gzip size is given for information.
 
@@ -36,6 +39,7 @@ import gc
 import importlib.util
 import os
 import pstats
+import re
 import sys
 import tempfile
 import time
@@ -79,6 +83,8 @@ HEAVIEST = "WSL00001"
 SEARCH_VARIANTS = ["/", "/?q=脆李", "/?q=cuili&t0=SSC&t0min=13", "/?q=李&sort=-SSC"]
 EVALUATED, NOT_EVALUATED = 3, 4  # accessions besides WSL00001 in the accession rotation
 COMPARE_URL = f"/compare?a={HEAVIEST},WSL00002,WSL00003"
+CALENDAR_VARIANTS = ["/calendar", "/calendar?page=2", "/calendar?q=李"]
+CALENDAR_COUNT = re.compile(r"第 (\d+)–(\d+) 条，共 (\d+) 条")  # the page's own statement
 
 
 @dataclass
@@ -153,14 +159,23 @@ def time_kind(port: int, variants: list[Variant], repeat: int) -> float:
     return first
 
 
+def note_rows(port: int, calendars: list[Variant]) -> None:
+    """Note on each calendar variant the rows it shows of how many (after timing, so that
+    the kind's first request stays its first)."""
+    for variant in calendars:
+        found = CALENDAR_COUNT.search(fetch_ok(port, variant.path).body.decode())
+        variant.note = f"rows {found[1]}–{found[2]} of {int(found[3]):,}" if found else "no rows"
+
+
 # --- page weight -----------------------------------------------------------------------------
 
 
-def weigh_pages(port: int, accessions: list[Variant]) -> list[Weight]:
+def weigh_pages(port: int, accessions: list[Variant], calendar: Variant) -> list[Weight]:
     typical = next(v.path for v in accessions[1:] if not v.note.startswith("0 "))
     pages = [("search page", SEARCH_VARIANTS[0]), ("accession page", typical),
              (f"accession page, {HEAVIEST}", f"/accessions/{HEAVIEST}"),
-             ("descriptor page", "/descriptors/SSC"), ("ripening calendar", "/calendar"),
+             ("descriptor page", "/descriptors/SSC"),
+             (f"ripening calendar, {calendar.note}", calendar.path),
              ("comparison", COMPARE_URL)]
     return [weigh(port, label, path) for label, path in pages]
 
@@ -317,12 +332,15 @@ def run(args, url: str, index_dir: str, log_path: Path):
     with gunicorn(url, index_dir, log_path) as port:
         print(f"gunicorn up on port {port}; timing ...", flush=True)
         load = [os.getloadavg()[0]]
+        calendars = [Variant("ripening calendar", path) for path in CALENDAR_VARIANTS]
         first = {"search page": time_kind(port, searches, args.repeat),
-                 "accession page": time_kind(port, accessions, args.repeat)}
+                 "accession page": time_kind(port, accessions, args.repeat),
+                 "ripening calendar": time_kind(port, calendars, args.repeat)}
         load.append(os.getloadavg()[0])
+        note_rows(port, calendars)
         print("weighing pages ...", flush=True)
-        weights = weigh_pages(port, accessions)
-    return searches + accessions, first, weights, load
+        weights = weigh_pages(port, accessions, calendars[0])
+    return searches + accessions + calendars, first, weights, load
 
 
 def parse_args() -> argparse.Namespace:

@@ -9,7 +9,6 @@ from germplasm.accessions.calendar_rows import (
     add_names,
     chosen,
     harvest_rows,
-    month_day,
     page_numbers,
 )
 from germplasm.accessions.photos import first_photos
@@ -115,7 +114,7 @@ def calendar():
     """Harvest windows of every accession the search selects (or those named by `a`),
     earliest first, CALENDAR_PAGE rows a page, each mean drawn at its exact day."""
     try:
-        search = current_search()
+        search = current_search(get_snapshot().descriptors)  # not the table again
         matches = find(search, can_see_restricted=is_staff())  # filters check values too
     except QueryProblem as problem:
         abort(400, f"{problem.parameter}: {problem}")
@@ -125,6 +124,7 @@ def calendar():
     shown = rows[start:start + CALENDAR_PAGE]
     add_names(shown)
     axis = Axis.of(rows)
+    axis.place(shown)
     pages = max(1, -(-len(rows) // CALENDAR_PAGE))
     query = request.args.to_dict(flat=False)
     query.pop("page", None)
@@ -132,7 +132,7 @@ def calendar():
                            matched=len(positions), first=start + 1,
                            last=start + len(shown), page=search.page,
                            pages=pages, page_numbers=page_numbers(search.page, pages),
-                           axis=axis, query=query, args=request.args, month_day=month_day)
+                           axis=axis, query=query, args=request.args)
 
 
 def _selected_numbers() -> set[str]:
