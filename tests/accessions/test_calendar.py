@@ -16,7 +16,7 @@ from germplasm.evaluations.values import ValueParser
 from germplasm.extensions import db
 from schemas.accession import McpdRowSchema
 from search import accession_index
-from tests.accounts.test_login import login
+from tests.accounts.test_login import csrf_token, login
 
 DATED = 250  # three pages of 100
 ROW = re.compile(r"<tr><th><a href=\"/accessions/([^\"]+)\">.*?</tr>", re.S)
@@ -129,3 +129,13 @@ def test_restricted_accessions_are_hidden_from_the_public_and_shown_to_staff(cli
 def test_a_page_past_the_last_says_so(client, orchard):
     page = client.get("/calendar?origin=CHN&page=9").get_data(as_text=True)
     assert "第 9 页超出了最后一页（第 3 页）" in page and not rows_of(page)
+
+
+def test_a_selection_is_drawn_and_its_undated_member_counted(client, orchard):
+    added = client.post("/selection/add", headers={"Accept": "application/json"},
+                        data={"csrf_token": csrf_token(client, "/"),
+                              "accenumb": ["CAL0001", "CAL0008", "CALUSA", "CALNONE"]})
+    assert added.status_code == 200 and added.json["count"] == 4, added.get_data(as_text=True)
+    page = client.get("/calendar?selection=current").get_data(as_text=True)
+    assert set(rows_of(page)) == {"CAL0001", "CAL0008", "CALUSA"}
+    assert "第 1–3 条，共 3 条" in page and "共 4 份，其中 1 份没有采收期记录" in page
