@@ -7,7 +7,7 @@ from flask import abort, after_this_request, request, send_file
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from germplasm.accessions.screening_form import read_form
+from germplasm.accessions.screening_form import population, read_form
 from germplasm.accessions.screening_views import run_screening
 from germplasm.accessions.search_views import current_search
 from germplasm.accessions.views import bp
@@ -27,7 +27,8 @@ def export_screening(format: str):
     table = get_snapshot().descriptors
     form = read_form(request.args)
     try:
-        result, chosen = run_screening(form, current_search(table), table, 0, MAX_EXPORT)
+        search = current_search(table, population(request.args))
+        result, chosen = run_screening(form, search, table, 0, MAX_EXPORT)
     except QueryProblem as problem:
         abort(400, str(problem))
     header, rows = screening_table(result, chosen, table, str(get_locale()))

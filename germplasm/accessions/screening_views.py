@@ -41,7 +41,7 @@ def screening_page():
     form = read_form(request.args)
     result, chosen, error, page = None, [], None, 1
     try:
-        search = current_search(table)  # the population: the search page's parameters
+        search = current_search(table, _population_args())
         page = search.page
         if form.asked:
             result, chosen = run_screening(form, search, table, (page - 1) * PER_PAGE, PER_PAGE)
@@ -59,6 +59,14 @@ def screening_page():
         kept=kept, chips=_population_chips(kept, table, locale),
         search_link=search_url(kept.items(multi=True)), selection_add=SELECTION_ADD,
         page_link=_page_link, export_args=_screen_args()), 400 if error else 200
+
+
+def _population_args() -> MultiDict:
+    """The search page's filters (its sort, columns and page size play no part here) and
+    this page's page number."""
+    args = population(request.args)
+    args.setlist("page", request.args.getlist("page")[:1])
+    return args
 
 
 def _screen_args() -> dict:

@@ -49,3 +49,13 @@ def test_a_bad_row_is_named_in_chinese(page, screenshot):
     assert "第 2 行，目标值" in alert.inner_text()
     assert page.locator("tr.invalid select[name=s1]").count() == 1
     screenshot(page, "10-screening-bad-row")
+
+
+def test_the_english_page(page, screenshot):
+    page.goto("/screening?lang=en&origin=CHN&s0=FRUIT_WEIGHT&s0w=1&s1=HARVEST_DATE&s1dir=~"
+              "&s1target=0720&s1w=2&mode=index")
+    head = page.locator("table.screening thead").inner_text()
+    assert "Rank" in head and "Index" in head and "Contribution" in head and "≈ 07-20" in head
+    assert page.locator(".chip", has_text="Origin").count() == 1
+    assert page.get_by_role("button", name="Add the checked accessions to my selection").count()
+    screenshot(page, "10-screening-index-en")

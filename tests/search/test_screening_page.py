@@ -166,8 +166,9 @@ def test_linked_from_the_navigation_and_the_search(client, catalogue):
     home = client.get("/?origin=CHN&page=1").get_data(as_text=True)
     assert 'href="/screening"' in home
     assert 'href="/screening?origin=CHN"' in home
-    _r, page = get(client, origin="CHN", **INDEX)
+    _r, page = get(client, origin="CHN", sort="nonsense", per_page="5000", col="x", **INDEX)
     assert ranked(page) == ["S005", "S001"]  # the population: Chinese accessions only
+    assert 'name="sort"' not in page  # the search's sort, columns and page size play no part
 
 
 SCREEN_PARAMS = ("s0", "s0dir", "s0target", "s0w", "s1", "s1dir", "s1target", "s1w", "s99",
