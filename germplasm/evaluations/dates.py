@@ -5,6 +5,8 @@ from datetime import date
 
 ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# Month and day without a year, as typed on a phone: 7-15 and 0715 (four digits are MMDD).
+MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$|^(\d{2})(\d{2})$")
 CHINESE = re.compile(r"^(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$")
 # Year last (15/7/2026, 7/15/2026) or no year at all (15/7): the order comes from the column.
 SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?$")
@@ -13,6 +15,10 @@ ORDERS = ("dmy", "mdy")
 
 class DateProblem(ValueError):
     pass
+
+
+class ImpossibleDate(DateProblem):
+    """A date in a known form that no calendar has (13-45, 2-30)."""
 
 
 def normalise(text: str) -> str:
@@ -38,9 +44,13 @@ def parse_date(text: str, year: int | None, order: str | None) -> date:
         if match := pattern.match(text):
             y, m, d = match.groups()
             return _make(y or year, m, d, text)
+    if match := MONTH_DAY.match(text):
+        m, d = (g for g in match.groups() if g is not None)
+        return _make(year, m, d, text)
     if match := SLASHED.match(text):
         return _slashed(match, text, year, order)
-    raise DateProblem(f"{text!r} is not a date (use 2026-07-15, 2026/7/15 or 2026年7月15日)")
+    raise DateProblem(f"{text!r} is not a date (use 2026-07-15, 2026/7/15, 7-15, 0715 or "
+                      "2026年7月15日)")
 
 
 def _slashed(match, text: str, year: int | None, order: str | None) -> date:
@@ -61,4 +71,4 @@ def _make(year, month, day, text: str) -> date:
     try:
         return date(int(year), int(month), int(day))
     except ValueError as error:
-        raise DateProblem(f"{text!r} is not a valid date ({error})") from error
+        raise ImpossibleDate(f"{text!r} is not a valid date ({error})") from error

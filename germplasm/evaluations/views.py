@@ -3,15 +3,16 @@ import json
 from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from germplasm.accessions.models import Accession
 from germplasm.accounts.permissions import role_required
-from germplasm.evaluations import campaign_progress, campaigns, limits
+from germplasm.evaluations import campaign_progress, campaigns, entry_photo, limits
+from germplasm.evaluations import worklist as walk
 from germplasm.evaluations.entry import current_values, save_entry
-from germplasm.evaluations.models import Campaign, WorklistEntry
+from germplasm.evaluations.entry_fields import EntryProblem, locale, read_meta
+from germplasm.evaluations.models import GROUPS, Campaign, WorklistEntry
 from germplasm.extensions import db
 from search.sync import commit
 
@@ -33,13 +34,32 @@ def index():
 
 @bp.get("/<int:campaign_id>")
 @role_required("staff")
-def worklist(campaign_id: int):
+def worklist(campaign_id: int, found=None, wanted=""):
     campaign = _campaign(campaign_id)
     done = campaigns.progress(campaign)
-    complete = sum(1 for e in campaign.worklist
-                   if done.get(e.accession_id, 0) >= len(campaign.descriptors))
+    open_ones = walk.unfinished(campaign, done)
+    only_unfinished = request.args.get("unfinished") == "1"
+    rows = found if found is not None else open_ones if only_unfinished else campaign.worklist
     return render_template("evaluations/worklist.html", campaign=campaign, done=done,
-                           complete=complete)
+                           complete=len(campaign.worklist) - len(open_ones),
+                           unfinished=len(open_ones), only_unfinished=only_unfinished,
+                           rows=rows, found=found, wanted=wanted)
+
+
+@bp.get("/<int:campaign_id>/jump")
+@role_required("staff")
+def jump(campaign_id: int):
+    """Go to the form of the accession typed (number or name) in the worklist's jump box."""
+    campaign = _campaign(campaign_id)
+    wanted = (request.args.get("to") or "").strip()[:200]
+    found = walk.find(campaign, wanted)
+    if len(found) == 1:
+        return redirect(url_for(".entry", campaign_id=campaign.id,
+                                accenumb=found[0].accession.accenumb))
+    if not found:
+        flash(_("No accession of this campaign's worklist is numbered or named “%(text)s”.",
+                text=wanted), "error")
+    return worklist(campaign_id, found=found, wanted=wanted), 200 if found else 404
 
 
 @bp.route("/<int:campaign_id>/entry/<path:accenumb>", methods=["GET", "POST"])
@@ -55,10 +75,12 @@ def entry(campaign_id: int, accenumb: str):
         return _save(campaign, entries, index)
     try:
         replicate = limits.replicate(request.args.get("replicate"))
+        plant = limits.text("PLANT", request.args.get("plant")) or ""
     except limits.FieldProblem as problem:
-        abort(400, f"replicate: {problem}")
-    return _form(campaign, entries, index, replicate,
-                 current_values(campaign, accession.id, replicate), {})
+        abort(400, f"{problem.field.lower()}: {problem}")
+    values = current_values(campaign, accession.id, replicate, plant)
+    return _form(campaign, entries, index, values | {"plant": plant, "replicate": replicate}, {},
+                 values, (replicate, plant))
 
 
 def _route(campaign) -> list:
@@ -70,55 +92,48 @@ def _route(campaign) -> list:
         .order_by(WorklistEntry.position, WorklistEntry.id)))
 
 
-def _entry_meta(form) -> tuple[dict, dict]:
-    """(replicate, observer, observed_on) from the form, and {field: message} for bad ones."""
-    meta, errors = {}, {}
-    checks = {"replicate": lambda: limits.replicate(form.get("replicate")),
-              "observer": lambda: limits.text("OBSERVER", form.get("observer") or _me()),
-              "observed_on": lambda: _date(form.get("observed_on"))}
-    for name, check in checks.items():
-        try:
-            meta[name] = check()
-        except (limits.FieldProblem, ValueError) as problem:
-            errors[name] = str(problem)
-    return meta, errors
-
-
 def _me() -> str:
     return current_user.display_name or current_user.username
 
 
-def _date(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(_("%(value)s is not a date (YYYY-MM-DD)", value=text[:20])) from None
-
-
 def _save(campaign, entries, index):
     accession = db.session.get(Accession, entries[index].accession_id)
-    meta, errors = _entry_meta(request.form)
-    replicate = meta.get("replicate", 1)
-    result = save_entry(campaign, accession.id, request.form, current_user.username,
-                        meta.get("observer"), meta.get("observed_on"), replicate,
-                        _shown(request.form))
+    meta, errors = read_meta(request.form, campaign.year, _me())
+    result = save_entry(campaign, accession.id, request.form, current_user.username, meta,
+                        _shown(request.form, meta))
     errors |= result.errors
+    photo = request.files.get("photo")
+    if not errors and photo and photo.filename:
+        try:
+            entry_photo.store(accession, photo, current_user.username, campaign.name,
+                              meta.observed_on.isoformat() if meta.observed_on else None)
+        except EntryProblem as problem:
+            errors["photo"] = str(problem)
     if errors:
-        db.session.rollback()
-        shown = current_values(campaign, accession.id, replicate)  # the next save's baseline
-        return _form(campaign, entries, index, replicate, request.form, errors, shown), 422
+        db.session.rollback()  # nothing of a form with a wrong field is kept, photo included
+        shown = current_values(campaign, accession.id, meta.replicate, meta.plant)
+        return _form(campaign, entries, index, request.form, errors, shown,
+                     (meta.replicate, meta.plant)), 422
     commit()
     flash(_("Saved %(n)s values for %(accession)s.", n=result.saved,
             accession=accession.accenumb), "success")
-    target = index + 1 if "save_next" in request.form and index + 1 < len(entries) else index
-    return redirect(url_for(".entry", campaign_id=campaign.id,
-                            accenumb=entries[target].accenumb, replicate=replicate))
+    if photo and photo.filename:
+        flash(_("The photo was added to %(accession)s.", accession=accession.accenumb),
+              "success")
+    if "save_next" in request.form and index + 1 < len(entries):
+        return redirect(url_for(".entry", campaign_id=campaign.id,
+                                accenumb=entries[index + 1].accenumb, replicate=meta.replicate))
+    return redirect(url_for(".entry", campaign_id=campaign.id, accenumb=entries[index].accenumb,
+                            replicate=meta.replicate, plant=meta.plant or None))
 
 
-def _shown(form) -> dict | None:
-    """The values the form displayed when opened (a JSON object in a hidden field)."""
+def _shown(form, meta) -> dict | None:
+    """The values the form displayed when opened (a JSON object in a hidden field); none
+    when the user has since switched to another tree or replicate, whose values they never
+    saw (an empty tree is then no conflict, a recorded one is)."""
+    if form.get("shown_for") is not None and form["shown_for"] != _key(meta.replicate,
+                                                                          meta.plant):
+        return {}
     try:
         shown = json.loads(form.get("shown") or "null")
     except ValueError:
@@ -126,13 +141,23 @@ def _shown(form) -> dict | None:
     return shown if isinstance(shown, dict) else None
 
 
-def _form(campaign, entries, index, replicate, values, errors, shown=None):
-    shown = values if shown is None else shown
+def _groups(campaign) -> list[tuple[str, list]]:
+    """The campaign's descriptors by group, in the catalogue's order of groups."""
+    return [(g, [d for d in campaign.descriptors if d.group == g]) for g in GROUPS
+            if any(d.group == g for d in campaign.descriptors)]
+
+
+def _key(replicate, plant) -> str:
+    return json.dumps([replicate, plant], ensure_ascii=False)
+
+
+def _form(campaign, entries, index, values, errors, shown, shown_for):
     return render_template(
         "evaluations/entry.html", campaign=campaign,
         accession=db.session.get(Accession, entries[index].accession_id),
         previous=entries[index - 1] if index else None,
         next=entries[index + 1] if index + 1 < len(entries) else None,
-        position=index + 1, total=len(entries), replicate=replicate, values=values,
-        errors=errors, today=date.today().isoformat(), locale=str(get_locale()),
-        shown=json.dumps({k: v for k, v in shown.items() if k.isupper()}, ensure_ascii=False))
+        position=index + 1, total=len(entries), values=values, groups=_groups(campaign),
+        errors=errors, today=date.today().isoformat(), locale=locale(),
+        shown=json.dumps({k: v for k, v in shown.items() if k.isupper()}, ensure_ascii=False),
+        shown_for=_key(*shown_for))

@@ -1,4 +1,6 @@
-// In-place checks for number fields; the server checks everything again on save.
+// The entry form by keyboard and on a phone: in-place checks of number fields, Enter moves to
+// the next field (Enter in the last field or Ctrl+Enter saves), live filled/total counts per
+// descriptor group. The server checks everything again on save.
 (function () {
   var form = document.querySelector("form.entry");
   if (!form) return;
@@ -25,18 +27,50 @@
   form.addEventListener("submit", function (event) {
     var ok = true;
     numbers.forEach(function (input) { ok = check(input) && ok; });
-    if (!ok) { event.preventDefault(); form.querySelector("[aria-invalid=true]").focus(); }
+    if (!ok) { event.preventDefault(); reach(form.querySelector("[aria-invalid=true]")); }
   });
-  // Browsers do not submit a form on Enter in a drop-down; staff entering by keyboard expect
-  // Enter to save and move on from any field.
-  form.querySelectorAll("select").forEach(function (select) {
-    select.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter") return;
-      event.preventDefault();
-      form.querySelector("button[name=save_next]").click();
+
+  // The fields Enter walks through, in page order: a closed note is skipped, a closed
+  // group is opened when reached (a 64-descriptor campaign keeps most groups closed).
+  function fields() {
+    return Array.prototype.filter.call(form.querySelectorAll("input, select"), function (f) {
+      if (f.disabled || /^(hidden|file|submit|button)$/.test(f.type)) return false;
+      var note = f.closest("details.note");
+      return !note || note.open;
     });
+  }
+  function reach(field) {
+    if (!field) return;
+    var group = field.closest("details.group");
+    if (group && !group.open) group.open = true;
+    field.focus();
+    if (field.tagName === "INPUT" && field.select) field.select();
+  }
+  function save() {
+    var button = form.querySelector("button[name=save_next]");
+    if (form.requestSubmit) form.requestSubmit(button); else button.click();
+  }
+  form.addEventListener("keydown", function (event) {
+    // isComposing: Enter that confirms a Chinese input method's word is not ours.
+    if (event.key !== "Enter" || event.isComposing) return;
+    var target = event.target;
+    if (!target.matches("input, select") || target.type === "file") return;
+    event.preventDefault();
+    var list = fields(), at = list.indexOf(target);
+    if (event.ctrlKey || event.metaKey || at === list.length - 1) save();
+    else reach(list[at + 1]);
   });
-  var first = form.querySelector("fieldset input, fieldset select");
-  if (first && !document.querySelector("[aria-invalid=true]")) first.focus();
-  else if (document.querySelector("[aria-invalid=true]")) document.querySelector("[aria-invalid=true]").focus();
+
+  function count(group) {
+    var traits = group.querySelectorAll(".trait"), filled = 0;
+    traits.forEach(function (f) { if (f.value.trim() !== "") filled += 1; });
+    group.querySelector("summary .count").textContent = filled + " / " + traits.length;
+  }
+  form.querySelectorAll("details.group").forEach(function (group) {
+    group.addEventListener("input", function () { count(group); });
+    group.addEventListener("change", function () { count(group); });
+  });
+
+  var invalid = form.querySelector("[aria-invalid=true]");
+  reach(invalid || form.querySelector("details.group[open] .trait"));
 })();
