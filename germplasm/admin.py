@@ -4,16 +4,19 @@ Passport, descriptor, account and campaign edits go through the services (see
 admin_views.py), taxa and institutes too (admin_reference.py). Labels are in the request's
 language, with MCPD codes as hints (admin_labels.py).
 """
+import html
 import re
 
 from flask import Flask, request
 from flask_admin import Admin
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from germplasm.accessions.models import Accession, AccessionName, AccessionPhoto, Institute, Taxon
+from germplasm.accessions.words import NAME_TYPES
 from germplasm.accounts.models import User
-from germplasm.admin_labels import CAMPAIGN, NAME, OBSERVATION, labels
+from germplasm.admin_labels import CAMPAIGN, NAME, OBSERVATION, SCRIPTS, STATUSES, labels, words
 from germplasm.admin_photos import PhotoView
 from germplasm.admin_reference import InstituteView, TaxonView
 from germplasm.admin_views import (
@@ -39,6 +42,7 @@ class NameView(GuardedModelView):
     column_filters = ("name_type", "lang")
     column_default_sort = "name"
     column_labels, column_descriptions = labels(NAME)
+    column_formatters = {"name_type": words(NAME_TYPES), "lang": words(SCRIPTS)}
 
 
 class CampaignView(GuardedModelView):
@@ -82,18 +86,29 @@ class ObservationView(GuardedModelView):
     column_searchable_list = ("accession.accenumb", "descriptor.code", "observer")
     column_filters = ("campaign.name", "campaign.year", "descriptor.code", "status")
     column_labels, column_descriptions = labels(OBSERVATION)
+    column_formatters = {"status": words(STATUSES)}
 
 
 INLINE_HANDLER = re.compile(rb'\son(click|change|submit)="')
+# flask-admin hands its scripts their data (filters, confirmations) as JSON in hidden divs,
+# which screen readers and text tools read as words ("null", "delete", "options"); as JSON
+# script blocks they are data only (never run, so the CSP is not involved). jQuery's .text()
+# reads both alike.
+JSON_DIV = re.compile(rb'<div id="([a-z-]+-data)" class="d-none">(.*?)</div>', re.S)
+TOGGLE = b'aria-label="Toggle navigation"'  # flask-admin's navbar, untranslated
 
 
 def defuse_inline_handlers(response):
     """flask-admin's templates carry a few onclick="..." handlers, which our policy forbids
     (and Chrome reports). They reach the browser as data-onclick, which static/admin-csp.js
-    turns into listeners; no inline handler is ever parsed."""
+    turns into listeners; no inline handler is ever parsed. Its hidden JSON and its one
+    untranslated label are rewritten too (see above)."""
     if request.path.startswith("/admin") and response.mimetype == "text/html" and \
             not response.direct_passthrough:
-        response.set_data(INLINE_HANDLER.sub(rb' data-on\1="', response.get_data()))
+        page = INLINE_HANDLER.sub(rb' data-on\1="', response.get_data())
+        page = JSON_DIV.sub(rb'<script type="application/json" id="\1">\2</script>', page)
+        toggle = html.escape(_("Toggle navigation")).encode()
+        response.set_data(page.replace(TOGGLE, b'aria-label="' + toggle + b'"'))
     return response
 
 

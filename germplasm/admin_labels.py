@@ -4,6 +4,7 @@ who knows the standard finds the field. Labels are lazy: they are read per reque
 request's language, not once when the views are built."""
 from flask_babel import LazyString, get_locale
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 
 from germplasm.accessions.labels import field_label
 from germplasm.accessions.mcpd_fields import ALL_COLUMNS
@@ -33,7 +34,7 @@ ACCESSION = {code.lower(): (mcpd(code), code) for code in ALL_COLUMNS} | {
     "names": (mcpd("ACCENAME"), "ACCENAME"),
     "names.name": (mcpd("ACCENAME"), "ACCENAME"),  # the search box's placeholder
     "created_at": (_l("Created"), None), "updated_at": (_l("Last changed"), None),
-    "version": (_l("Version"), None),
+    "version": (_l("Version"), None), "is_demo": (_l("Demo data"), None),
 }
 NAME = {
     "accession": (mcpd("ACCENUMB"), "ACCENUMB"), "accession.accenumb": (mcpd("ACCENUMB"),
@@ -44,15 +45,16 @@ NAME = {
 TAXON = {code.lower(): (mcpd(code), code)
          for code in ("GENUS", "SPECIES", "SPAUTHOR", "SUBTAXA", "SUBTAUTHOR")} | {
     "name_zh": (_l("Chinese name"), None), "name_en": (_l("English name"), None),
+    "name": (_l("Name"), None),
 }
 INSTITUTE = {
     "code": (_l("Institute code"), _l("INSTCODE: FAO WIEWS code, e.g. CHN385")),
     "name_zh": (_l("Chinese name"), None), "name_en": (_l("English name"), None),
-    "address": (_l("Address"), None),
+    "address": (_l("Address"), None), "name": (_l("Name"), None),
 }
-# Descriptors are not MCPD: their hints name the Crop Ontology trait-dictionary column.
+# Descriptors are not MCPD: only the dates have a hint (their format).
 DESCRIPTOR = {
-    "code": (_l("Code"), None), "name_zh": (_l("Chinese name"), None),
+    "code": (_l("Code"), None), "name": (_l("Name"), None), "name_zh": (_l("Chinese name"), None),
     "name_en": (_l("English name"), None), "group": (_l("Group"), None),
     "data_type": (_l("Data type"), None), "unit": (_l("Unit"), None),
     "version": (_l("Version"), None), "active": (_l("Active"), None),
@@ -62,10 +64,8 @@ DESCRIPTOR = {
     "min_value": (_l("Minimum"), None), "max_value": (_l("Maximum"), None),
     "min_date": (_l("Earliest date"), "MM-DD"), "max_date": (_l("Latest date"), "MM-DD"),
     "decimals": (_l("Decimals"), None), "better": (_l("Better values"), None),
-    "trait_class": (_l("Trait class"), "Crop Ontology: Trait class"),
-    "trait_name": (_l("Trait name"), "Crop Ontology: Trait name"),
-    "method_name": (_l("Method name"), "Crop Ontology: Method name"),
-    "scale_name": (_l("Scale name"), "Crop Ontology: Scale name"),
+    "trait_class": (_l("Trait class"), None), "trait_name": (_l("Trait name"), None),
+    "method_name": (_l("Method name"), None), "scale_name": (_l("Scale name"), None),
     "source": (_l("Source"), None),
 }
 CAMPAIGN = {
@@ -90,3 +90,47 @@ USER = {
     "role": (_l("Role"), None), "active": (_l("Active"), None),
     "created_at": (_l("Created"), None), "password": (_l("Password"), None),
 }
+
+
+# Stored vocabulary shown as words of the page's language (the stored value stays).
+GROUPS = {"phenology": _l("Botanical and phenological"), "fruit": _l("Fruit and agronomic"),
+          "quality": _l("Quality"), "resistance": _l("Stress resistance")}
+BETTER = {"higher": _l("higher is better"), "lower": _l("lower is better")}
+SCRIPTS = {"zh": _l("Chinese characters"), "zh-Latn": _l("pinyin"), "und": _l("undetermined")}
+STATUSES = {"recorded": _l("recorded"), "verified": _l("verified")}
+
+
+def words(table: dict):
+    """A column formatter: the stored value's word in the page's language."""
+    def format_value(view, context, model, name):
+        value = getattr(model, name)
+        return str(table.get(value, value if value is not None else ""))
+    return format_value
+
+
+def choices(table: dict) -> list[tuple[str, LazyString]]:
+    """(stored value, word) pairs for select boxes; the word is read per request."""
+    return list(table.items())
+
+
+def yes_no(view, value, name=None) -> str:
+    """Booleans on detail pages as words, not Python's True and False."""
+    return str(_l("yes") if value else _l("no"))
+
+
+ROLES = {"researcher": _l("researcher"), "staff": _l("staff"), "curator": _l("curator"),
+         "admin": _l("administrator")}
+
+
+def in_language(view, context, model, name) -> str:
+    """A `name` column: the record's name_zh on Chinese pages, name_en on English ones (the
+    form has both; a list of English names is no list for a Chinese reader)."""
+    chinese = str(get_locale() or "zh").startswith("zh")
+    first, second = (model.name_zh, model.name_en) if chinese else (model.name_en, model.name_zh)
+    return first or second or ""
+
+
+def yes_no_icon(view, value, name=None) -> Markup:
+    """flask-admin's tick or dash, titled yes or no in the page's language."""
+    icon = "fa-check-circle" if value else "fa-minus-circle"
+    return Markup('<span class="fa {}" title="{}"></span>').format(icon, yes_no(view, value))

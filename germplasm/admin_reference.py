@@ -6,7 +6,7 @@ from flask_login import current_user
 from wtforms import StringField
 
 from germplasm.accessions import institute_edits, taxon_edits
-from germplasm.admin_labels import INSTITUTE, TAXON, labels
+from germplasm.admin_labels import INSTITUTE, TAXON, in_language, labels
 from germplasm.admin_views import GuardedModelView
 
 
@@ -47,7 +47,8 @@ class TaxonView(ServiceEditedView):
 
     service = (taxon_edits.create_taxon, taxon_edits.update_taxon, taxon_edits.delete_taxon)
     fields = taxon_edits.FIELDS
-    column_list = fields
+    column_list = ("genus", "species", "spauthor", "subtaxa", "subtauthor", "name")
+    column_formatters = {"name": in_language}
     column_searchable_list = ("genus", "species", "subtaxa", "name_zh", "name_en")
     column_filters = ("genus", "species")
     column_default_sort = "genus"
@@ -63,7 +64,8 @@ class InstituteView(ServiceEditedView):
     service = (institute_edits.create_institute, institute_edits.update_institute,
                institute_edits.delete_institute)
     fields = institute_edits.FIELDS
-    column_list = fields
+    column_list = ("code", "name", "address")
+    column_formatters = {"name": in_language}
     column_searchable_list = ("code", "name_en", "name_zh")
     column_default_sort = "code"
     column_labels, column_descriptions = labels(INSTITUTE)

@@ -11,6 +11,8 @@ from flask_admin.contrib.sqla.filters import IntEqualFilter
 from flask_admin.contrib.sqla.tools import parse_like_term
 from flask_admin.form import BaseForm
 from flask_admin.helpers import get_form_data
+from flask_admin.model import typefmt
+from flask_babel import LazyString, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user
@@ -25,13 +27,28 @@ from germplasm.accessions.reference_checks import ReferenceProblem
 from germplasm.accessions.services import PassportProblem, lock_current, update_passport
 from germplasm.accounts import services as accounts
 from germplasm.accounts import throttle
-from germplasm.accounts.models import ROLES, User
+from germplasm.accounts.models import User
 from germplasm.accounts.services import AccountError, create_user
-from germplasm.admin_labels import ACCESSION, DESCRIPTOR, USER, labels, mcpd, with_hint
+from germplasm.admin_labels import (
+    ACCESSION,
+    BETTER,
+    DESCRIPTOR,
+    GROUPS,
+    ROLES,
+    USER,
+    choices,
+    in_language,
+    labels,
+    mcpd,
+    with_hint,
+    words,
+    yes_no,
+    yes_no_icon,
+)
 from germplasm.audit import services as audit
 from germplasm.evaluations.campaigns import CampaignProblem
 from germplasm.evaluations.descriptors import PLAIN, VERSIONED, DescriptorProblem, revise
-from germplasm.evaluations.models import GROUPS
+from germplasm.evaluations.scale_words import SCALE_TYPES, unit_label
 from germplasm.extensions import db, login_manager
 from loaders.mcpd_export import mcpd_row
 from search.state import mark_changed
@@ -72,6 +89,8 @@ class IndexView(RoleGuard, AdminIndexView):
 
 class GuardedModelView(RoleGuard, ModelView):
     page_size = 50
+    column_type_formatters = typefmt.BASE_FORMATTERS | {bool: yes_no_icon}
+    column_type_formatters_detail = typefmt.DETAIL_FORMATTERS | {bool: yes_no}
 
     def save(self, form, change) -> bool:
         """Run `change` and commit; on any failure roll back, so that nothing is saved."""
@@ -92,8 +111,8 @@ class GuardedModelView(RoleGuard, ModelView):
 
 # Passport columns edited as MCPD text; INSTCODE + ACCENUMB are the key, set by imports.
 TEXT_COLUMNS = tuple(c for c in ALL_COLUMNS if c not in ("INSTCODE", "ACCENUMB") + FLAG_FIELDS)
-_HINTS = {"ACCENAME": "name;name", "ACQDATE": "YYYYMMDD", "COLLDATE": "YYYYMMDD",
-          **{c: "value;value" for c in MULTI_VALUED},
+_HINTS = {"ACCENAME": _l("name;name"), "ACQDATE": "YYYYMMDD", "COLLDATE": "YYYYMMDD",
+          **{c: _l("value;value") for c in MULTI_VALUED},
           # The taxon is chosen by genus, species and subtaxa; authors belong to the taxon.
           **{c: _l("edit under Taxa") for c in ("SPAUTHOR", "SUBTAUTHOR")}}
 
@@ -137,6 +156,10 @@ def edited_values(form, current: dict) -> dict:
     return values
 
 
+def _in_language(code: str, en: str, zh: str) -> LazyString:
+    return LazyString(lambda: f"{code} {zh if str(get_locale() or 'zh').startswith('zh') else en}")
+
+
 class AccessionView(GuardedModelView):
     """Passport data. Edits go through update_passport (validated, audited, re-indexed).
     Accessions are not created here: imports (`germplasm import mcpd`) create them.
@@ -152,7 +175,7 @@ class AccessionView(GuardedModelView):
     column_labels, column_descriptions = labels(ACCESSION)
     column_filters = (
         IntEqualFilter(Accession.sampstat, mcpd("SAMPSTAT"), options=[
-            (code, f"{code} {zh} {en}") for code, en, zh in code_lists()["SAMPSTAT"]]),
+            (code, _in_language(code, en, zh)) for code, en, zh in code_lists()["SAMPSTAT"]]),
         "origcty", "historic", "restricted", "instcode")
 
     @property
@@ -219,12 +242,14 @@ class DescriptorView(GuardedModelView):
     descriptors, data types and categories come from that import; deactivate, don't delete."""
 
     can_create = can_delete = False
-    column_list = ("code", "name_zh", "name_en", "group", "data_type", "unit", "version",
-                   "active")
+    column_list = ("code", "name", "group", "data_type", "unit", "version", "active")
     column_searchable_list = ("code", "name_zh", "name_en")
     column_filters = ("group", "data_type", "active")
     column_default_sort = "code"
     column_labels, column_descriptions = labels(DESCRIPTOR)
+    column_formatters = {"group": words(GROUPS), "data_type": words(SCALE_TYPES),
+                         "name": in_language,
+                         "unit": lambda view, context, model, name: unit_label(model.unit)}
     form_columns = ("name_zh", "name_en", "group", "definition_zh", "definition_en",
                     "method_zh", "method_en", "unit", "min_value", "max_value", "min_date",
                     "max_date", "decimals", "better", "trait_class", "trait_name", "method_name",
@@ -232,7 +257,8 @@ class DescriptorView(GuardedModelView):
     # Plain SelectFields with string choices (flask-admin's form_choices passes tuples,
     # which wtforms 3.3 deprecates).
     form_overrides = {"group": SelectField, "better": SelectField}
-    form_args = {"group": {"choices": list(GROUPS)}, "better": {"choices": ["", "higher", "lower"]},
+    form_args = {"group": {"choices": choices(GROUPS)},
+                 "better": {"choices": [("", "—"), *choices(BETTER)]},
                  **{k: {"description": _VERSION_NOTE} for k in VERSIONED},
                  **{k: {"validators": [Optional(), Regexp(r"^\d\d-\d\d$", message="MM-DD")],
                         "description": _VERSION_NOTE} for k in ("min_date", "max_date")}}
@@ -268,6 +294,7 @@ class UserView(GuardedModelView):
     column_filters = ("role", "active")
     column_default_sort = "username"
     column_labels, column_descriptions = labels(USER)
+    column_formatters = {"role": words(ROLES)}
 
     def get_create_form(self):
         return user_form(creating=True)
@@ -321,7 +348,7 @@ def user_form(creating: bool):
     fields |= {
         "display_name": StringField(USER["display_name"][0],
                                     validators=[Optional(), Length(max=120)]),
-        "role": SelectField(USER["role"][0], choices=list(ROLES)),
+        "role": SelectField(USER["role"][0], choices=choices(ROLES)),
         "active": BooleanField(USER["active"][0], default=True),
         "password": PasswordField(USER["password"][0], validators=password_check,
                                   description="" if creating else _l(

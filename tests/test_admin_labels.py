@@ -114,6 +114,17 @@ def test_descriptor_and_campaign_edit_forms_are_labelled(client, as_role):
     as_role("curator")
     descriptor = text(client.get("/admin/descriptors/edit/?id=1"))
     assert "性状名称" in form_field(descriptor, "trait_name")
-    assert "Crop Ontology: Trait name" in form_field(descriptor, "trait_name")
+    assert "果实与农艺性状" in form_field(descriptor, "group")  # stored as "fruit"
     assert "年份" in form_field(text(client.get(f"/admin/campaigns/edit/?id={campaign.id}")),
                                "year")
+
+
+def test_stored_words_are_shown_in_the_pages_language(client, as_role):
+    as_role("admin")
+    descriptors = text(client.get("/admin/descriptors/?search=SSC"))
+    assert "可溶性固形物" in descriptors and "Soluble solids" not in descriptors
+    assert "数值" in descriptors and "Numerical" not in descriptors
+    users = text(client.get("/admin/users/"))
+    assert "系统管理员" in users and 'title="是"' in users and "active: true" not in users
+    english = text(client.get("/admin/descriptors/?search=SSC&lang=en"))
+    assert "Numerical" in english and "Soluble solids" in english
