@@ -120,17 +120,19 @@ photos_group = AppGroup("photos", help="Accession photos.")
 @click.option("--user", default=getpass.getuser, help="Name recorded in the audit trail.")
 def add_photos_command(accenumb, paths, caption, taken_on, user) -> None:
     """Attach JPEG, PNG or WebP pictures to an accession."""
-    from germplasm.accessions.photos import PhotoProblem, add_photo
+    from germplasm.accessions.photos import PhotoProblem, add_photo, remove_files
     from germplasm.accessions.services import get_by_number
 
     accession = get_by_number(accenumb)
     if accession is None:
         raise click.UsageError(f"no accession {accenumb}")
+    added = []
     try:
         for path in paths:
-            add_photo(accession, Path(path), user, caption, taken_on)
+            added.append(add_photo(accession, Path(path), user, caption, taken_on))
     except PhotoProblem as problem:
         db.session.rollback()
+        remove_files(added)  # all or none, files as well as rows
         raise click.UsageError(str(problem)) from None
     commit()
     click.echo(f"{len(paths)} photo(s) added to {accenumb}")

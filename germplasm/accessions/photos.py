@@ -87,10 +87,15 @@ def add_uploaded_photos(accession: Accession, uploads, user: str, caption: str |
         for stream, filename in uploads:
             added.append(add_uploaded_photo(accession, stream, filename, user, caption, origin))
     except PhotoProblem:
-        for photo in added:
-            (photo_dir() / photo.filename).unlink(missing_ok=True)
+        remove_files(added)
         raise
     return added
+
+
+def remove_files(photos: list[AccessionPhoto]) -> None:
+    """The files of photos whose rows are being rolled back (a later file was refused)."""
+    for photo in photos:
+        (photo_dir() / photo.filename).unlink(missing_ok=True)
 
 
 def _check_picture(source: Path, suffix: str, name: str) -> None:

@@ -90,3 +90,16 @@ def test_photos_are_served_nosniff_and_restricted_ones_privately(cli, client, ma
     login(client, "photo.staff", "orchard-2026")
     private = client.get(f"/photos/{restricted}")
     assert private.status_code == 200 and private.headers["Cache-Control"] == "private, no-store"
+
+
+def test_one_bad_file_adds_none_of_the_others(cli, make_accession, photo_dir, tmp_path):
+    from germplasm.accessions.models import AccessionPhoto
+    from germplasm.extensions import db
+
+    make_accession(accenumb="P10")
+    fake = tmp_path / "fake.png"
+    fake.write_text("not a picture")
+    result = cli("photos", "add", "P10", png(tmp_path / "good.png"), fake)
+    assert result.exit_code == 2 and "fake.png: the content is not a picture" in result.output
+    assert db.session.scalar(db.select(db.func.count(AccessionPhoto.id))) == 0
+    assert not any(photo_dir.iterdir())  # the good file's copy is gone too
