@@ -193,3 +193,17 @@ def test_descriptor_ids_from_the_form_are_only_real_ones(staff, plums):
     assert staff.post("/campaigns/new", data=data).status_code == 302
     assert [d.code for d in campaigns.find("乙").descriptors] == ["SSC"]
     assert db.session.get(Descriptor, 999999) is None
+
+
+def test_the_cli_creates_through_the_same_audited_service(cli, plums):
+    result = cli("campaign", "create", "命令行任务", "--year", 2026, "--descriptors", "SSC",
+                 "--accessions", "WSL0002,WSL0001", "--user", "li")
+    assert result.exit_code == 0, result.output
+    again = cli("campaign", "create", "命令行任务", "--year", 2026, "--descriptors", "FRUIT_WEIGHT",
+                "--accessions", "WSL0003", "--user", "li")
+    assert again.exit_code == 0 and "updated: 2 descriptors, 1 accessions added" in again.output
+    entries = db.session.scalars(db.select(AuditEntry).filter_by(entity="campaign")).all()
+    assert [(e.action, e.field, e.new_value, e.source) for e in entries] == [
+        ("create", None, "命令行任务", "cli"), ("update", "worklist", "WSL0002;WSL0001", "cli"),
+        ("update", "descriptors", "FRUIT_WEIGHT,SSC", "cli"),
+        ("update", "worklist", "WSL0003", "cli")]
