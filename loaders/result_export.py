@@ -3,6 +3,7 @@ from pathlib import Path
 
 from germplasm.evaluations.display import trait_value
 from loaders.sheets import write_csv, write_xlsx
+from search.engine import trait_at
 
 BASE_COLUMNS = ("ACCENUMB", "INSTCODE", "NAMES", "SPECIES", "SAMPSTAT", "ORIGCTY")
 
@@ -11,7 +12,7 @@ def result_rows(accessions, snapshot, positions, codes: list[str]):
     """Rows in result order; trait values as shown on the site (dates as MM-DD, categories
     as labels), means as numbers rounded as the site shows them; None where nothing is known."""
     for accession, position in zip(accessions, positions, strict=True):
-        traits = [cell_value(_trait(snapshot, code, position), snapshot.descriptors.get(code))
+        traits = [cell_value(trait_at(snapshot, code, position), snapshot.descriptors.get(code))
                   for code in codes]
         yield [accession.accenumb, accession.instcode,
                ";".join(n.name for n in accession.names), accession.taxon.scientific_name,
@@ -26,16 +27,6 @@ def cell_value(value, descriptor):
         return trait_value(value, descriptor)
     decimals = min(descriptor.decimals if descriptor.decimals is not None else 1, 2)
     return round(value, decimals) if decimals else round(value)
-
-
-def _trait(snapshot, code: str, position: int):
-    means = snapshot.means.get(code)
-    if means is not None and means[position] == means[position]:  # not NaN
-        return float(means[position])
-    modes = snapshot.modes.get(code)
-    if modes is not None and modes[position] >= 0:
-        return snapshot.labels[f"c_{code}"].values[modes[position]]
-    return None
 
 
 def write_table(path: Path, fmt: str, header: list[str], rows) -> int:

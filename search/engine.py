@@ -179,8 +179,22 @@ def _names(accession_ids: list[int]) -> dict[int, list[str]]:
 def _traits(snap: Snapshot, position: int, codes: list[str]) -> dict:
     traits = {}
     for code in codes:
-        if code in snap.means and not np.isnan(snap.means[code][position]):
-            traits[code] = round(float(snap.means[code][position]), 3)
-        elif code in snap.modes and snap.modes[code][position] >= 0:
-            traits[code] = snap.labels[f"c_{code}"].values[snap.modes[code][position]]
+        value = trait_at(snap, code, position)
+        if value is not None:
+            traits[code] = round(value, 3) if isinstance(value, float) else value
     return traits
+
+
+def trait_at(snap: Snapshot, code: str, position: int):
+    """What a result shows for a trait: a coded trait's grade (its most frequent category
+    code; an ordinal score's mean is no grade anyone recorded), else the mean; None if none."""
+    descriptor = snap.descriptors.get(code)
+    coded = descriptor is not None and descriptor.data_type in ("Ordinal", "Nominal")
+    modes, means = snap.modes.get(code), snap.means.get(code)
+    if coded and modes is not None and modes[position] >= 0:
+        return snap.labels[f"c_{code}"].values[modes[position]]
+    if means is not None and not np.isnan(means[position]):
+        return float(means[position])
+    if modes is not None and modes[position] >= 0:
+        return snap.labels[f"c_{code}"].values[modes[position]]
+    return None
