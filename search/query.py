@@ -12,7 +12,6 @@ from search.messages import gettext as _
 PREFIXES = {"species": "species", "origin": "origin", "province": "province",
             "sampstat": "sampstat", "storage": "storage", "genus": "genus"}
 TRAIT = re.compile(r"^([A-Za-z][A-Za-z0-9_]*):(.*)$")
-MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")  # screening targets (~07-10)
 MAX_PER_PAGE = 100
 MAX_PAGE = 100_000  # far beyond any result set; larger numbers overflow SQL integers
 MAX_TEXT = 500  # characters of free text: a name or a few words, not a document

@@ -12,12 +12,14 @@ import numpy as np
 
 from germplasm.accessions.models import Accession
 from germplasm.extensions import db
+from search.bounds import BoundProblem, date_bound
 from search.engine import find
-from search.query import MONTH_DAY, QueryProblem, SearchRequest, day_of_year
+from search.messages import gettext as _
+from search.query import QueryProblem, SearchRequest
 from search.snapshot import Snapshot, get_snapshot
 
 CRITERION = re.compile(r"^([A-Za-z][A-Za-z0-9_]*):"
-                       r"(?:([+-])(\d*\.?\d*)|~([\d-]+)(?::(\d*\.?\d*))?)$")
+                       r"(?:([+-])(\d*\.?\d*)|~([^:]+)(?::(\d*\.?\d*))?)$")
 MAX_WEIGHT = 1000.0
 EXTREME = re.compile(r"^([A-Za-z][A-Za-z0-9_]*):(top|bottom|high|low):(\d+(?:\.\d+)?)$", re.I)
 
@@ -33,39 +35,47 @@ class Criterion:
 def parse_criterion(text: str, snap: Snapshot) -> Criterion:
     match = CRITERION.match(text.strip())
     if not match:
-        raise QueryProblem("trait", f"{text!r}: use CODE:+W, CODE:-W or CODE:~TARGET[:W]")
+        raise QueryProblem("trait", _("'%(value)s': use CODE:+W, CODE:-W or CODE:~TARGET[:W]",
+                                      value=text[:60]))
     code, sign, weight, target, target_weight = match.groups()
     code = code.upper()
     descriptor = snap.descriptors.get(code)
     if descriptor is None or descriptor.data_type not in ("Numerical", "Ordinal", "Date"):
-        raise QueryProblem("trait", f"{code} is not a measured or scored descriptor")
+        raise QueryProblem("trait", _("%(code)s is not a measured or scored descriptor",
+                                      code=code[:40]))
     if sign:
         return Criterion(code, _weight(weight), 1 if sign == "+" else -1)
     return Criterion(code, _weight(target_weight), target=_target(descriptor, target))
 
 
 def _weight(text: str | None) -> float:
-    value = _number(text, "weight") if text else 1.0
+    value = _number(text, _("weight")) if text else 1.0
     if not 0 < value <= MAX_WEIGHT:
-        raise QueryProblem("trait", f"weights must be above 0 and at most {MAX_WEIGHT}; "
-                                    "the sign gives the direction")
+        raise QueryProblem("trait", _("weights must be above 0 and at most %(most)s; the sign "
+                                      "gives the direction", most=f"{MAX_WEIGHT:g}"))
     return value
 
 
 def _target(descriptor, text: str) -> float:
-    if descriptor.data_type == "Date" and (match := MONTH_DAY.match(text)):
-        return float(day_of_year(int(match.group(1)), int(match.group(2)), "trait"))
-    return _number(text, "target value")
+    """A date as the search's trait filter reads it (07-20, 0720 = 20 July, 7月20日)."""
+    if descriptor.data_type == "Date":
+        try:
+            return date_bound(descriptor.code, text)
+        except BoundProblem as problem:
+            raise QueryProblem("trait", _("%(part)s: %(reason)s", part=_("target"),
+                                          reason=str(problem))) from None
+    return _number(text, _("target"))
 
 
-def _number(text: str, what: str) -> float:
+def _number(text: str, part: str) -> float:
     """A finite number: 400 digits make inf in float(), and inf is not JSON."""
     try:
         value = float(text)
     except ValueError:
-        raise QueryProblem("trait", f"{text!r} is not a {what}") from None
+        value = math.nan
     if not math.isfinite(value):
-        raise QueryProblem("trait", f"{text!r} is not a {what} (too large)")
+        raise QueryProblem("trait", _("%(part)s: '%(value)s' is not a number", part=part,
+                                      value=text[:40]))
     return value
 
 
@@ -102,7 +112,7 @@ class Ranking:
 def rank(request: SearchRequest, criteria: list[Criterion], can_see_restricted: bool) -> Ranking:
     """Every accession of the request that has all the criteria's traits, best first."""
     if not criteria:
-        raise QueryProblem("trait", "choose at least one trait, e.g. SSC:+2")
+        raise QueryProblem("trait", _("choose at least one trait, e.g. SSC:+2"))
     matches = find(request, can_see_restricted)
     snap, positions = matches.snapshot, matches.positions
     scores = {c.code: standardised(_visible_values(snap, c.code, matches.visible), c)
@@ -139,12 +149,13 @@ def extremes(request: SearchRequest, text: str, can_see_restricted: bool,
     """The accessions in the top or bottom x % of a trait (e.g. the earliest 5 % to ripen)."""
     match = EXTREME.match(text.strip())
     if not match:
-        raise QueryProblem("extreme", f"{text!r}: use CODE:top:PERCENT or CODE:bottom:PERCENT")
+        raise QueryProblem("extreme", _("'%(value)s': use CODE:top:PERCENT or "
+                                        "CODE:bottom:PERCENT", value=text[:60]))
     code, end, percent = match.group(1).upper(), match.group(2).lower(), float(match.group(3))
     if not 0 < percent <= 100:
-        raise QueryProblem("extreme", "the percentage must be between 0 and 100")
+        raise QueryProblem("extreme", _("the percentage must be between 0 and 100"))
     if get_snapshot().means.get(code) is None:
-        raise QueryProblem("extreme", f"{code} has no measured values")
+        raise QueryProblem("extreme", _("%(code)s has no measured values", code=code[:40]))
     return extreme_rows(request, code, end in ("bottom", "low"), can_see_restricted,
                         percent=percent, limit=limit)
 

@@ -52,3 +52,23 @@ def test_screening_over_http(client, catalogue):
 def test_bad_criteria_are_refused(cli, catalogue):
     assert cli("screen", "--trait", "FLESH_COLOR:+1").exit_code == 2
     assert cli("screen", "--extreme", "SSC:middle:5").exit_code == 2
+
+
+def test_target_dates_read_as_the_search_reads_them(client, catalogue):
+    def order(target):
+        response = client.get("/api/v1/screening",
+                              query_string={"trait": f"HARVEST_DATE:~{target}"})
+        assert response.status_code == 200, response.get_data(as_text=True)
+        return [i["accenumb"] for i in response.get_json()["items"]]
+    # 0720 is 20 July, never day 720; 7月20日 as the sheet import reads it
+    assert order("0720") == order("07-20") == order("7月20日")
+    assert order("0720")[:2] == ["S005", "S002"]  # 07-18, 07-25 (S006 is restricted)
+
+
+def test_api_messages_speak_the_callers_language(client, catalogue):
+    bad = client.get("/api/v1/screening?trait=SSC:%2B0&lang=zh_CN").get_json()
+    assert "权重须大于 0" in bad["errors"][0]["messages"][0]
+    english = client.get("/api/v1/screening?trait=SSC:%2B0&lang=en").get_json()
+    assert english["errors"][0]["messages"][0].startswith("weights must be above 0")
+    date = client.get("/api/v1/screening?trait=HARVEST_DATE:~13-40&lang=en").get_json()
+    assert date["status"] == 400 and "13-40" in date["errors"][0]["messages"][0]
