@@ -20,6 +20,7 @@ from germplasm.backup.commands import backup_command, restore_command
 from germplasm.evaluations.commands import campaign_group
 from germplasm.extensions import db
 from germplasm.initial_data import load_initial_data
+from germplasm.sweep_command import sweep_command
 
 cli = FlaskGroup(create_app=create_app, help="Plum germplasm platform commands.")
 
@@ -45,6 +46,7 @@ cli.add_command(reindex_command)
 cli.add_command(screen_command)
 cli.add_command(backup_command)
 cli.add_command(restore_command)
+cli.add_command(sweep_command)
 
 
 def main() -> None:

@@ -84,6 +84,13 @@ def finish(job_id: int, status: str, report: dict) -> None:
     db.session.commit()
 
 
+def finish_interrupted(job: ImportJob, message: str) -> None:
+    """A job whose worker stopped: failed, saying what may have been written and where to look."""
+    job.status, job.progress, job.finished_at = "failed", 1.0, utcnow()
+    job.report = json.dumps({"error": message.format(source=source_of(job))}, ensure_ascii=False)
+    db.session.flush()
+
+
 def source_of(job: ImportJob) -> str:
     """What the audit trail records as the origin of the job's changes."""
     return f"web upload: {job.filename}"[:200]

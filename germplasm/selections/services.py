@@ -135,3 +135,12 @@ def selection_label(token: str) -> str:
     if found is None:
         return _("unknown link")
     return found.name or _("shared selection")
+
+
+def sweep(days: int) -> int:
+    """Drops working selections (never saved) untouched for `days`; returns how many."""
+    from datetime import timedelta
+
+    old = delete(Selection).where(Selection.name.is_(None),
+                                  Selection.updated_at < utcnow() - timedelta(days=days))
+    return db.session.execute(old).rowcount or 0
