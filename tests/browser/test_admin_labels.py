@@ -42,6 +42,13 @@ def test_the_accession_list_headers_carry_the_code_as_a_hint(page, log_in, scree
     expect(header).to_contain_text("种质库编号")
     # Bootstrap's tooltip script moves the title to data-original-title.
     expect(header.locator("[title=ACCENUMB], [data-original-title=ACCENUMB]")).to_have_count(1)
+    # The filters' data reaches flask-admin's script (sent as a JSON block): a SAMPSTAT
+    # filter offers its codes with Chinese labels.
+    page.get_by_text("添加筛选器").click()
+    page.locator("a.filter", has_text="种质类型").click()
+    options = page.locator("table.filters select.filter-val option")
+    expect(options.filter(has_text="100 野生")).to_have_count(1)
+    expect(options.filter(has_text="Wild")).to_have_count(0)
     screenshot(page, "10-admin-accession-list-zh")
 
 
