@@ -82,6 +82,9 @@ def test_create_a_campaign_then_download_and_follow_it(page, log_in, screenshot,
     page.get_by_role("link", name=re.compile("显示性状明细表")).click()
     expect(page.locator("table.progress-grid td.y")).to_have_count(1)
     screenshot(page, "10-campaign-grid-zh")
+    page.goto(progress.replace("/progress", "/edit"))
+    expect(page.locator("small.recorded")).to_have_text("已记录 1")  # cannot be dropped
+    screenshot(page, "10-campaign-edit-zh")
     page.goto("/campaigns/?lang=en")
     expect(page.locator("table.campaigns")).to_contain_text(NAME)
     screenshot(page, "10-campaign-list-en")
