@@ -8,6 +8,8 @@ from loaders.mcpd import store_rows, validate_rows
 from loaders.observations import import_rows
 from loaders.report import ImportReport
 
+DEMO_PHOTOS = 24  # drawings, so the gallery and result thumbnails have something to show
+
 DEMO_INSTITUTE = {
     "code": "CHN385",
     "name_zh": "巫山县李种质资源圃（演示）",
@@ -33,6 +35,10 @@ def load_demo(n: int, seed: int, user: str, if_empty: bool = False,
     observations = ImportReport()
     if evaluations and report.written:
         observations = _load_observations(mcpd, seed, user)
+    if report.written:
+        from loaders.demo_photos import add_demo_photos
+
+        add_demo_photos(DEMO_PHOTOS, seed, user)
     return report, observations
 
 

@@ -28,6 +28,7 @@ def app(database_url, tmp_path_factory):
         "TESTING": True,
         "SQLALCHEMY_DATABASE_URI": database_url,
         "GERMPLASM_INDEX_DIR": str(tmp_path_factory.mktemp("index")),
+        "GERMPLASM_PHOTO_DIR": str(tmp_path_factory.mktemp("photos")),  # not the checkout's
     })
     with app.app_context():
         upgrade(directory=MIGRATIONS_DIR)

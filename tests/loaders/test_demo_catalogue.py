@@ -35,3 +35,16 @@ def test_demo_if_empty_leaves_a_catalogue_alone(cli, make_accession):
     result = cli("demo", "--accessions", 20, "--if-empty")
     assert result.exit_code == 0 and "not loaded" in result.output
     assert db.session.scalar(db.select(db.func.count(Accession.id))) == 1
+
+
+def test_demo_draws_photos_marked_as_drawings(cli, client):
+    from germplasm.accessions.models import AccessionPhoto
+
+    assert cli("demo", "--accessions", 30, "--seed", 4).exit_code == 0
+    photos = db.session.scalars(db.select(AccessionPhoto)).all()
+    assert len(photos) == 24 and all("非实拍" in p.caption for p in photos)
+    public = {a.id for a in db.session.scalars(db.select(Accession).where(
+        Accession.restricted.is_(False)))}
+    assert {p.accession_id for p in photos} <= public
+    thumb = client.get(f"/photos/{photos[0].id}/thumb")
+    assert thumb.status_code == 200 and thumb.mimetype == "image/jpeg"
