@@ -104,6 +104,6 @@ def changed_meanwhile(campaign: Campaign, accession_id: int, meta: EntryMeta, fo
         now, before = current.get(code, ""), str(shown.get(code, ""))
         typed = (form.get(code) or "").strip()
         if now != before and typed != now:
-            conflicts[code] = (f"changed by someone else to {now or 'empty'!r} since this form "
-                               "was opened; check it and save again")
+            conflicts[code] = _("changed by someone else to “%(value)s” since this form was "
+                                "opened; check it and save again", value=now or _("empty"))
     return conflicts

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from germplasm.evaluations.dates import DateProblem, normalise, parse_date
 from germplasm.evaluations.models import Descriptor, Observation
 from schemas.text_checks import column_length, length_problem, text_problem
+from search.messages import gettext as _  # the page's language on the web, English elsewhere
 
 MAX_TEXT = column_length(Observation.__table__.c.value_text)
 MISSING = {"", "na", "n/a", "nan", "-", "—", "–", "--", "null", "none", "缺失", "无数据"}
@@ -66,12 +67,13 @@ class ValueParser:
         try:
             number = float(text)
         except ValueError:
-            raise ValueProblem(f"{text!r} is not a number") from None
+            raise ValueProblem(_("'%(value)s' is not a number", value=text)) from None
         d = self.descriptor
         if not math.isfinite(number) or not _within(number, d.min_value, d.max_value):
             unit = f" {d.unit}" if d.unit else ""
-            raise ValueProblem(f"{text} is outside the valid range {_fmt(d.min_value)}–"
-                               f"{_fmt(d.max_value)}{unit} of {d.code}")
+            raise ValueProblem(_("%(value)s is outside the valid range %(low)s–%(high)s%(unit)s "
+                                 "of %(code)s", value=text, low=_fmt(d.min_value),
+                                 high=_fmt(d.max_value), unit=unit, code=d.code))
         return number
 
     def _category(self, text: str) -> Value:
@@ -81,7 +83,8 @@ class ValueParser:
         if category is None:
             allowed = ", ".join(f"{c.code} {c.label_zh}/{c.label_en}"
                                 for c in self.descriptor.categories)
-            raise ValueProblem(f"{text!r} is not a category of {self.descriptor.code} ({allowed})")
+            raise ValueProblem(_("'%(value)s' is not a category of %(code)s (%(allowed)s)",
+                                 value=text, code=self.descriptor.code, allowed=allowed))
         number = float(category.code) if self.descriptor.data_type == "Ordinal" else None
         return Value(num=number, text=category.code)
 
@@ -93,8 +96,9 @@ class ValueParser:
         d = self.descriptor
         month_day = value.strftime("%m-%d")
         if not _within(month_day, d.min_date, d.max_date):
-            raise ValueProblem(f"{value.isoformat()} is outside the season {d.min_date} to "
-                               f"{d.max_date} expected for {d.code}")
+            raise ValueProblem(_("%(date)s is outside the season %(low)s to %(high)s expected "
+                                 "for %(code)s", date=value.isoformat(), low=d.min_date,
+                                 high=d.max_date, code=d.code))
         return Value(num=float(value.timetuple().tm_yday), date=value)
 
 

@@ -188,4 +188,12 @@ def test_switching_tree_on_the_form_is_no_conflict_with_the_tree_shown(staff, ca
     assert post(staff, campaign, "WSL0001", plant="8", FRUIT_WEIGHT="41").status_code == 302
     clash = staff.post(url, data=typed | {"plant": "8"})  # tree 8 has 41, never shown
     assert clash.status_code == 422
-    assert "changed by someone else to &#39;41&#39;" in clash.get_data(as_text=True)
+    assert "打开此表单后已被他人改为“41”" in clash.get_data(as_text=True)
+
+
+def test_value_problems_are_in_the_pages_language(staff, campaign):  # noqa: F811
+    zh = post(staff, campaign, "WSL0001", FRUIT_WEIGHT="abc", FLESH_COLOR="蓝").get_data(
+        as_text=True)
+    assert "“abc”不是数字" in zh and "“蓝”不是 FLESH_COLOR 的类别（" in zh
+    en = post(staff, campaign, "WSL0001", lang="en", FRUIT_WEIGHT="900").get_data(as_text=True)
+    assert "900 is outside the valid range" in en and "of FRUIT_WEIGHT" in en

@@ -65,7 +65,7 @@ def test_invalid_values_are_shown_in_place_and_nothing_is_saved(staff, campaign)
         "csrf_token": token(page), "FRUIT_WEIGHT": "900", "FLESH_COLOR": "5"})
     body = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert 'id="e-FRUIT_WEIGHT" aria-live="polite">900 is outside the valid range' in body
+    assert 'id="e-FRUIT_WEIGHT" aria-live="polite">900 超出 FRUIT_WEIGHT 的有效范围' in body
     assert 'value="900"' in body  # what the user typed is kept
     assert db.session.scalar(db.select(db.func.count(Observation.id))) == 0
 
@@ -116,7 +116,7 @@ def test_a_value_changed_since_the_form_was_opened_is_not_overwritten(staff, cam
         "csrf_token": token(page), "shown": html.unescape(shown), "FRUIT_WEIGHT": "35",
         "FLESH_COLOR": "5"})
     body = response.get_data(as_text=True)
-    assert response.status_code == 422 and "changed by someone else to &#39;41&#39;" in body
+    assert response.status_code == 422 and "打开此表单后已被他人改为“41”" in body
     stored = db.session.scalars(db.select(Observation.value_num)).all()
     assert stored == [41.0]  # the import's value, and nothing of the phone's
     again = re.search(r'name="shown" value="([^"]*)"', body).group(1)
