@@ -96,6 +96,16 @@ def test_the_column_tells_the_order_when_one_date_is_unambiguous(cli, plums, tmp
     assert [d.isoformat() for d in dates] == ["2026-07-08", "2026-07-25"]
 
 
+def test_month_day_dates_take_the_campaigns_year(cli, plums, tmp_path):
+    """7-15 and 0715 as the entry form reads them (four digits are MMDD); 13-45 is no date."""
+    sheet = "ACCENUMB,HARVEST_DATE\nWSL0001,7-15\nWSL0002,0716\n"
+    assert run(cli, write(tmp_path / "d.csv", sheet)).exit_code == 0
+    dates = db.session.scalars(db.select(Observation.value_date).order_by(Observation.id)).all()
+    assert [d.isoformat() for d in dates] == ["2026-07-15", "2026-07-16"]
+    result = run(cli, write(tmp_path / "e.csv", "ACCENUMB,HARVEST_DATE\nWSL0003,13-45\n"))
+    assert result.exit_code != 0 and "'13-45' is not a valid date" in result.output
+
+
 def test_long_sheet(cli, plums, tmp_path):
     sheet = ("ACCENUMB,DESCRIPTOR,VALUE,REPLICATE\nWSL0001,SSC,14.2,1\nWSL0001,SSC,14.8,2\n"
              "WSL0002,果肉颜色,红色,1\nWSL0002,Harvest (ripening) date,2026-07-30,1\n"
