@@ -71,6 +71,8 @@ def _form(campaign, form, errors):
     recorded = campaign_progress.per_descriptor(campaign) if campaign else {}
     values = form or ({k: getattr(campaign, k) or "" for k in ("name", "year", "site",
                        "observers", "description")} if campaign else {})
+    if not form and request.args.get("selection"):  # "new campaign from this selection"
+        values = {**values, "selection": request.args["selection"]}
     return render_template("evaluations/campaign_form.html", campaign=campaign, values=values,
                            groups=_descriptor_groups(), chosen=chosen, recorded=recorded,
                            errors=errors, selections=campaign_forms.selection_choices(current_user))

@@ -143,3 +143,20 @@ def test_the_api_takes_a_selection_too(client, catalogue):
     found = client.get(f"/api/v1/accessions?selection={token}").json
     assert sorted(i["accenumb"] for i in found["items"]) == ["S003", "S005"]
     assert client.get("/api/v1/accessions?selection=nosuch").status_code == 400
+
+
+def test_staff_start_a_campaign_from_their_selection(client, catalogue):
+    create_user("li.ming", "staff", "orchard-2026", "李明")
+    db.session.commit()
+    login(client, "li.ming", "orchard-2026")
+    _add(client, accenumb=["S001", "S002"])
+    token = _selection_token(client)
+    page = client.get("/selection").get_data(as_text=True)
+    assert f"/campaigns/new?selection={token}" in page and "用这些种质新建评价任务" in page
+    form = client.get(f"/campaigns/new?selection={token}").get_data(as_text=True)
+    assert re.search(rf'<option value="{token}"[^>]*selected', form)
+
+
+def test_the_public_get_no_campaign_link(client, catalogue):
+    _add(client, accenumb="S001")
+    assert "/campaigns/new" not in client.get("/selection").get_data(as_text=True)
