@@ -41,6 +41,10 @@ def test_screen_a_search_by_an_index_and_its_extremes(page, screenshot):
     days = page.locator("table.screening tbody td:nth-child(6)").all_inner_texts()
     assert len(days) >= 5 and days == sorted(days)  # the earliest, MM-DD ascending
     screenshot(page, "10-screening-extremes")
+    page.locator("form.to-selection input[name=accenumb]").nth(4).uncheck()
+    page.get_by_role("button", name="将勾选的种质加入我的选集").click()
+    page.wait_for_url(re.compile(r"/screening\?.*mode=extreme"))  # back to the same table
+    assert re.search(r"选集\s*\(4\)", page.locator("header nav").inner_text())
 
 
 def test_a_bad_row_is_named_in_chinese(page, screenshot):
