@@ -19,12 +19,12 @@ from germplasm.accounts.models import User
 from germplasm.admin_labels import CAMPAIGN, NAME, OBSERVATION, SCRIPTS, STATUSES, labels, words
 from germplasm.admin_photos import PhotoView
 from germplasm.admin_reference import InstituteView, TaxonView
+from germplasm.admin_users import UserView
 from germplasm.admin_views import (
     AccessionView,
     DescriptorView,
     GuardedModelView,
     IndexView,
-    UserView,
 )
 from germplasm.evaluations.campaign_edits import FIELDS as CAMPAIGN_FIELDS
 from germplasm.evaluations.campaign_edits import create_campaign, update_campaign

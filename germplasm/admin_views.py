@@ -4,7 +4,6 @@ import logging
 
 from flask import abort, flash, url_for
 from flask_admin import AdminIndexView
-from flask_admin.actions import action
 from flask_admin.babel import gettext
 from flask_admin.contrib.sqla import ModelView
 from flask_admin.contrib.sqla.filters import IntEqualFilter
@@ -15,27 +14,22 @@ from flask_admin.model import typefmt
 from flask_babel import LazyString, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_user
+from flask_login import current_user
 from sqlalchemy import or_
-from wtforms import BooleanField, HiddenField, PasswordField, SelectField, StringField
-from wtforms.validators import InputRequired, Length, Optional, Regexp
+from wtforms import BooleanField, HiddenField, SelectField, StringField
+from wtforms.validators import Optional, Regexp
 
 from germplasm.accessions.mcpd_fields import ALL_COLUMNS, FLAG_FIELDS, MULTI_VALUED, code_lists
 from germplasm.accessions.models import Accession, AccessionName
 from germplasm.accessions.photos import PhotoProblem
 from germplasm.accessions.reference_checks import ReferenceProblem
 from germplasm.accessions.services import PassportProblem, lock_current, update_passport
-from germplasm.accounts import services as accounts
-from germplasm.accounts import throttle
-from germplasm.accounts.models import User
-from germplasm.accounts.services import AccountError, create_user
+from germplasm.accounts.services import AccountError
 from germplasm.admin_labels import (
     ACCESSION,
     BETTER,
     DESCRIPTOR,
     GROUPS,
-    ROLES,
-    USER,
     choices,
     in_language,
     labels,
@@ -281,77 +275,3 @@ def descriptor_fields(descriptor) -> dict:
 def _blank(value):
     # An emptied text box means "none": "" would differ from NULL and fake a new version.
     return None if value == "" else value
-
-
-class UserView(GuardedModelView):
-    """Accounts, for the admin role only. Passwords are set, never shown; usernames are
-    fixed once created because the audit trail records them; deactivate instead of delete."""
-
-    required_role = "admin"
-    can_delete = False
-    column_list = ("username", "display_name", "role", "active", "created_at")
-    column_searchable_list = ("username", "display_name")
-    column_filters = ("role", "active")
-    column_default_sort = "username"
-    column_labels, column_descriptions = labels(USER)
-    column_formatters = {"role": words(ROLES)}
-
-    def get_create_form(self):
-        return user_form(creating=True)
-
-    def get_edit_form(self):
-        return user_form(creating=False)
-
-    def create_model(self, form):
-        created = []
-
-        def change():
-            user = create_user(form.username.data.strip(), form.role.data, form.password.data,
-                               form.display_name.data or None)
-            user.active = form.active.data
-            created.append(user)
-        return created[0] if self.save(form, change) else False
-
-    def update_model(self, form, model) -> bool:
-        if model.id == current_user.id and (form.role.data != "admin" or not form.active.data):
-            flash(_("You cannot demote or deactivate yourself."), "error")
-            return False
-
-        def change():
-            accounts.change_role(model, form.role.data)
-            if not form.active.data:
-                accounts.deactivate(model)
-            model.active = form.active.data
-            model.display_name = form.display_name.data or None
-            if form.password.data:
-                accounts.change_password(model, form.password.data)
-        saved = self.save(form, change)
-        if saved and model.id == current_user.id:
-            login_user(model)  # a new password ended every session: keep this one going
-        return saved
-
-    @action("unlock", _l("Unlock logins"), _l("Unlock the selected users' logins?"))
-    def unlock(self, ids) -> None:
-        names = db.session.scalars(db.select(User.username).where(User.id.in_(ids))).all()
-        unlocked = [name for name in names if throttle.clear(name)]
-        db.session.commit()
-        flash(_("Unlocked: %(names)s", names=", ".join(unlocked) or "—"), "success")
-
-
-def user_form(creating: bool):
-    """No password_hash anywhere: a write-only password field (required when creating)."""
-    password_check = [InputRequired() if creating else Optional(), Length(min=8)]
-    fields = {}
-    if creating:  # fields are ordered by creation, so the username comes first
-        fields["username"] = StringField(USER["username"][0],
-                                         validators=[InputRequired(), Length(max=80)])
-    fields |= {
-        "display_name": StringField(USER["display_name"][0],
-                                    validators=[Optional(), Length(max=120)]),
-        "role": SelectField(USER["role"][0], choices=choices(ROLES)),
-        "active": BooleanField(USER["active"][0], default=True),
-        "password": PasswordField(USER["password"][0], validators=password_check,
-                                  description="" if creating else _l(
-                                      "leave empty to keep the current one")),
-    }
-    return type("UserForm", (BaseForm,), fields)
