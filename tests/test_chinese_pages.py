@@ -36,12 +36,15 @@ ALLOWED = {
     "Natural", "Earth",
     # The language switch names the language it switches to, in that language.
     "English",
+    # Key names as printed on the keyboard (Ctrl+Enter saves the entry form).
+    "Ctrl", "Enter",
     # Search examples typed as they are: pinyin without tones, the species: prefix.
     "cuili", "species",
 }
 # A code: all capitals, or with a digit or an underscore (S001, CHN385, FRUIT_WEIGHT).
 CODE = re.compile(r"^(?=.*[0-9_])[A-Za-z0-9_]+$|^[A-Z]{2,}$|^[A-Z]+(/[A-Z]+)+$")
-APP_SOURCES = ("admin", "web form", "accession page", "web upload: ", "demo seed ")  # shown translated
+# Audit sources the application writes itself: shown translated, so not data words.
+APP_SOURCES = ("admin", "web form", "accession page", "web upload: ", "demo seed ")
 ROLES = ["anonymous", "staff", "curator", "admin"]
 SKIPPED_TYPES = ("application/", "image/", "text/csv", "text/css", "text/javascript")
 
