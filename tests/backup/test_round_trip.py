@@ -4,6 +4,7 @@ import json
 import pytest
 
 from germplasm.backup.manifest import FORMAT_VERSION
+from loaders.demo_catalogue import DEMO_PHOTOS
 from tests.backup.conftest import manifest_of
 from tests.backup.support import REAL_KEY_FILE, members
 from tests.databases import POSTGRES_URL
@@ -23,7 +24,8 @@ def test_the_archive_holds_manifest_database_photos_and_secret_key(source, sourc
     tables = source.tables()
     assert manifest["counts"] == {
         "accessions": 60, "observations": len(tables["observations"]), "users": 1,
-        "audit_entries": len(tables["audit_entries"]), "photos": 1}
+        "audit_entries": len(tables["audit_entries"]),
+        "photos": 1 + DEMO_PHOTOS}  # the one added by hand and the demo's drawings
     assert manifest["engine"] == ENGINE and manifest["format_version"] == FORMAT_VERSION
     assert manifest["alembic_revision"] == tables["alembic_version"][0][0]
     assert manifest["secret_key"] == "archived" and manifest["missing_photos"] == []
