@@ -30,6 +30,7 @@ def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
     photo = _photo(catalogue["S001"], tmp_path)
     users = {role: create_user(f"{role}.zhao", role, "orchard-2026", f"{role} 赵").username
              for role in ROLES}
+    _word_units(catalogue)
     selection = _selection(catalogue, users["admin"])
     db.session.commit()
     jobs = [_upload(client, "curator", BAD_MCPD, "mcpd"),
@@ -67,6 +68,27 @@ def _pedigree(catalogue) -> str:
     upsert_rows([(2, McpdRowSchema().load(row))], user="tests", source="fixture")
     db.session.commit()
     return "S008"
+
+
+WORD_UNITS = {"FLOWERS_PER_BUD": "2", "FRUIT_DEVELOPMENT_PERIOD": "95",
+              "YEARS_TO_FIRST_BEARING": "3", "CHILLING_REQUIREMENT": "800",
+              "FRUIT_SHAPE_INDEX": "1.1", "SUGAR_ACID_RATIO": "12", "VITAMIN_C": "6.5"}
+
+
+def _word_units(catalogue) -> None:
+    """Traits whose units are words (d, h, years, flowers/bud) observed on two accessions,
+    and every descriptor in the campaign, so the entry form shows every unit."""
+    from germplasm.evaluations import campaigns
+    from germplasm.evaluations.observations import NewObservation, record
+    from germplasm.evaluations.values import ValueParser
+
+    campaign = db.session.scalar(db.select(Campaign))
+    campaigns.add_descriptors(campaign, db.session.scalars(db.select(Descriptor)).all())
+    found = campaigns.descriptors_by_code(WORD_UNITS)
+    items = [NewObservation(accession_id=catalogue[number].id, descriptor=d,
+                            value=ValueParser(d).parse(WORD_UNITS[d.code], 2026))
+             for number in ("S001", "S002") for d in found]
+    record(campaign, items, user="tests", source="fixture")
 
 
 def _selection(catalogue, owner: str) -> str:
