@@ -117,6 +117,8 @@ def test_notes_tree_number_and_typed_dates(page, log_in, screenshot):
     expect(page.locator(".entry-meta p.error")).to_have_text(
         "观测日期：13-45 不是有效日期（2026 年没有这一天）")
     expect(page.locator("p.flash.error")).to_contain_text("未保存")
+    assert focused(page) == "observed_on"  # the wrong field has focus, marked
+    expect(form.locator("input[name=observed_on]")).to_have_attribute("aria-invalid", "true")
     screenshot(page, "05e-entry-impossible-date")
 
     form.locator("input[name=observed_on]").fill("7月16日")
