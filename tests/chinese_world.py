@@ -17,7 +17,8 @@ BAD_MCPD = ("INSTCODE,ACCENUMB,ACCENAME,GENUS,SPECIES,ORIGCTY,SAMPSTAT\n"
             "CHN385,UP0001,巫山脆李,Prunus,salicina,CHN,300\n"
             "CHN385,UP0003,坏李,Prunus,salicina,ZZZ,300\n"
             "CHN385,,无号,Prunus,salicina,CHN,999\n")
-BAD_SHEET = "ACCENUMB,FRUIT_WEIGHT,SSC,HARVEST_DATE\nS001,35.5,14.2,7-15\nUP9999,abc,300,13-45\n"
+BAD_SHEET = ("ACCENUMB,FRUIT_WEIGHT,SSC,HARVEST_DATE,FLESH_COLOR\nS001,35.5,14.2,7-15,黄色\n"
+             "UP9999,30,12,7-20,黄色\nS002,abc,300,13-45,purple\nS003,40,13,3-01,红色\n")
 ROLES = ("staff", "curator", "admin")
 
 
@@ -40,7 +41,8 @@ def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
         "descriptors": sorted(db.session.scalars(db.select(Descriptor.code))),
         "campaign": db.session.scalar(db.select(Campaign.id)),
         "jobs": jobs, "photo": photo, "selection": selection, "users": users | {"anonymous": None},
-        "extra_allowed": {"ZZZ", "abc"},  # the bad values of the uploaded sheets, shown as given
+        # the bad values of the uploaded sheets, shown as given
+        "extra_allowed": {"ZZZ", "abc", "purple"},
     }
 
 

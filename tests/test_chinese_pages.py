@@ -201,3 +201,17 @@ def test_codes_and_prefixes_the_word_check_lets_pass_are_shown_as_words(client, 
     assert "[U]" not in notes and "proposal" not in notes and "类别" in notes
     english = client.get("/descriptors/TREE_GROWTH_HABIT?lang=en").get_data(as_text=True)
     assert "[U]" not in english and "Nominal" in english
+
+
+def test_upload_reasons_are_translated_on_the_page_and_stay_english_in_the_report(client, world):
+    """The report (the CLI's JSON shape) keeps the loaders' English; the page shows Chinese."""
+    _sign_in(client, "staff", world)
+    job = world["jobs"][1]
+    messages = [r["message"] for r in client.get(f"/imports/{job}.json").get_json()["report"]
+                ["rejected"]]
+    assert "no such accession in the catalogue" in messages
+    assert any(m.startswith("'purple' is not a category of FLESH_COLOR (1 白色/white")
+               for m in messages)
+    page = client.get(f"/imports/{job}?lang=zh_CN").get_data(as_text=True)
+    assert "目录中没有这份种质" in page
+    assert "“purple”不是 FLESH_COLOR 的类别（1 白色，2 绿色" in page

@@ -4,7 +4,7 @@ upload page reads each reason against these patterns and shows our words for it.
 no pattern knows is shown as written."""
 import re
 
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 
 
 def N_(message: str) -> str:
@@ -110,5 +110,19 @@ def reason_text(reason: str | None) -> str:
     for pattern, message in REASONS:
         found = pattern.match(reason)
         if found:
-            return gettext(message, **found.groupdict(default=""))
+            values = found.groupdict(default="")
+            if values.get("allowed"):
+                values["allowed"] = _labels_in_language(values["allowed"])
+            return gettext(message, **values)
     return reason
+
+
+def _labels_in_language(allowed: str) -> str:
+    """`1 白色/white, 2 黄色/yellow` as `1 白色, 2 黄色` on Chinese pages, `1 white, …` else."""
+    chinese = str(get_locale() or "zh").startswith("zh")
+    items = []
+    for item in allowed.split(", "):
+        code, _, labels = item.partition(" ")
+        zh, slash, en = labels.partition("/")
+        items.append(f"{code} {zh if chinese or not slash else en}".strip())
+    return ("，" if chinese else ", ").join(items)

@@ -3,6 +3,7 @@ CLI's dry run (nothing kept), the import the CLI's import, committed once."""
 import logging
 from collections.abc import Iterable
 
+from flask_babel import force_locale
 from sqlalchemy.exc import SQLAlchemyError
 
 from germplasm.extensions import db
@@ -37,7 +38,10 @@ def _execute(job_id: int, dry_run: bool) -> None:
     params = _parameters(job, dry_run)
     db.session.rollback()  # no transaction (and no SQLite read snapshot) held over the work
     try:
-        report = _load(params)
+        # The report is the CLI's, in English whichever thread runs it (an inline job runs
+        # inside the upload's request); the page translates its reasons when it shows them.
+        with force_locale("en"):
+            report = _load(params)
     except FileProblem as problem:
         db.session.rollback()
         return finish(job_id, "failed", {"error": str(problem).replace(params["path"],
