@@ -46,7 +46,9 @@ def _read_text(path: Path, encoding: str | None) -> Table:
     text, used = decode(data, encoding, path)
     first_line = text.split("\n", 1)[0]
     delimiter = sniff_delimiter(first_line)
-    csv.field_size_limit(len(text) + 1)  # long cells are refused per row, not by the reader
+    # Long cells are refused per row, not by the reader. The limit is process-wide: only ever
+    # raise it, or a small file read later would break a large one still being read.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     headers = [h.strip() for h in next(reader, [])]
     return Table(headers=headers, rows=_numbered(reader), encoding=used)
