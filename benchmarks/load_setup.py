@@ -2,7 +2,6 @@
 afterwards that nothing was lost, and reading gunicorn's log."""
 from __future__ import annotations
 
-import csv
 import json
 import os
 import random
@@ -13,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from load_users import DESCRIPTORS
+from mcpd_file import write_import_file
 from sqlalchemy import create_engine, text
 from web import build_database
 from web_http import ROOT
@@ -68,30 +68,6 @@ def prepare(args, url: str, tmp: Path) -> Setup:
     import_file, numbers, new = write_import_file(tmp, args.import_rows, rng)
     return Setup(env, public, campaign, [chosen[i::args.staff] for i in range(args.staff)],
                  import_file, numbers, new)
-
-
-def write_import_file(tmp: Path, n: int, rng: random.Random) -> tuple[Path, list[str], int]:
-    """Half the rows update existing accessions (REMARKS), half are new copies."""
-    with (tmp / "export.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    existing = {row["ACCENUMB"] for row in rows}
-    rng.shuffle(rows)
-    updates, new = rows[:n // 2], []
-    for row in updates:
-        row["REMARKS"] = "; ".join(filter(None, [row["REMARKS"], "2026 复核 (load test)"]))
-    number = len(existing)
-    while len(new) < n - len(updates):
-        number += 1
-        if f"WSL{number:05d}" not in existing:
-            source = rows[len(new) % len(rows)]
-            new.append({**source, "ACCENUMB": f"WSL{number:05d}", "PUID": "", "DOI": "",
-                        "REMARKS": "load test: new accession"})
-    path = tmp / "import.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(updates + new)
-    return path, [row["ACCENUMB"] for row in updates + new], len(new)
 
 
 def checks(url: str, setup: Setup, run: dict, before: int) -> tuple[list[str], bool]:

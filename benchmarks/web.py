@@ -2,12 +2,13 @@
 
 Builds a fresh SQLite database with the demo catalogue (``loaders.demo_catalogue``, 5,000
 accessions by default, with its five years of evaluations) and its search index, using the
-helpers of benchmarks/search.py, then starts the app with gunicorn (2 sync workers on a free
-local port) and, with ``http.client`` (a new connection per request, as a browser's first
+helpers of benchmarks/search.py, then starts the app with gunicorn (2 workers of 4 threads on
+a free local port) and, with ``http.client`` (a new connection per request, as a browser's first
 visit would):
 
 - times --repeat requests per page kind after a warm-up: the search page (``/`` with no query
-  and three searches) and the accession page (``/accessions/<ACCENUMB>`` over a rotating set:
+  and three searches), the search page with three active filter chips (a text query, a
+  facet and a trait range), the accession page (``/accessions/<ACCENUMB>`` over a rotating set:
   WSL00001, the most evaluated accession and so the heaviest page, other accessions with
   evaluations and some without), and the ripening calendar (``/calendar``: every accession with
   a harvest date, about 600 at 5,000 accessions, 100 rows a page; its first page, its second
@@ -17,7 +18,14 @@ visit would):
   first page (its label says how many accessions the calendar holds) and a comparison of
   three accessions: the HTML plus the same-origin stylesheets, scripts
   and images it references (``<link rel=stylesheet>``, ``<script src>``, ``<img src>``),
-  each URL counted once, uncompressed; the gzip size is given for information.
+  each URL counted once, uncompressed, plus the JSON that map.js fetches on pages with a map
+  (outlines, a search's sites); the gzip size is given for information;
+- the newer pages (benchmarks/web_staff.py): a curator logs in, puts 100 accessions in the
+  selection and saves it, uploads a 5,000-row MCPD file (made from `germplasm export mcpd` of
+  the catalogue: half updates, half new accessions) three times and polls its job until the
+  pre-check is done (target: report shown within 5 s); the selection, its shared link, a
+  3-trait screening, the campaigns and a campaign's progress, the import report, the results
+  map and an accession with photos are weighed as the user who would open them.
 
 It checks the targets (p95 TTFB under 150 ms for each page kind at 5,000 accessions; under
 500 KB per page, 1 KB = 1,000 bytes), prints the tables and writes them to docs/benchmarks.md
@@ -46,7 +54,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -68,9 +75,19 @@ search_bench = _load_search_benchmark()
 # The imports below need the `search` package, which search_bench has imported.
 import numpy as np  # noqa: E402
 from import_mcpd import fresh_database, in_fresh_process  # noqa: E402
-from report import machine_description, mark, percentile, utc_now, write_section  # noqa: E402
+from report import percentile, write_section  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
-from web_http import WORKERS, encode, fetch_ok, gunicorn  # noqa: E402
+from web_http import encode, fetch_ok, gunicorn  # noqa: E402
+from web_report import (  # noqa: E402
+    P95_TARGET_MS,
+    latency_table,
+    load_text,
+    section,
+    variant_table,
+    verdict,
+    weight_table,
+)
+from web_staff import app_env, precheck_table, prepare, staff_pages  # noqa: E402
 from web_weight import Weight, weigh  # noqa: E402
 
 from germplasm.accessions.models import Accession  # noqa: E402
@@ -78,12 +95,15 @@ from germplasm.evaluations.models import Observation  # noqa: E402
 from germplasm.extensions import db  # noqa: E402
 
 WARM_UP = 20
-P95_TARGET_MS = 150.0
 HEAVIEST = "WSL00001"
 SEARCH_VARIANTS = ["/", "/?q=脆李", "/?q=cuili&t0=SSC&t0min=13", "/?q=李&sort=-SSC"]
 EVALUATED, NOT_EVALUATED = 3, 4  # accessions besides WSL00001 in the accession rotation
 COMPARE_URL = f"/compare?a={HEAVIEST},WSL00002,WSL00003"
 CALENDAR_VARIANTS = ["/calendar", "/calendar?page=2", "/calendar?q=李"]
+CHIPS_VARIANTS = ["/?q=李&species=Prunus salicina&t0=SSC&t0min=12",
+                  "/?q=脆李&origin=CHN&t0=FRUIT_WEIGHT&t0min=40"]
+CHIP = re.compile(r'<li class="chip ')
+RESULTS = re.compile(r'<section class="results">\s*<p>([^<·]*)')
 CALENDAR_COUNT = re.compile(r"第 (\d+)–(\d+) 条，共 (\d+) 条")  # the page's own statement
 
 
@@ -159,20 +179,27 @@ def time_kind(port: int, variants: list[Variant], repeat: int) -> float:
     return first
 
 
-def note_rows(port: int, calendars: list[Variant]) -> None:
-    """Note on each calendar variant the rows it shows of how many (after timing, so that
-    the kind's first request stays its first)."""
+def note_rows(port: int, calendars: list[Variant], chips: list[Variant]) -> None:
+    """Note on each calendar variant the rows it shows of how many, on each search with
+    chips its chips and results (after timing, so that a kind's first request stays first)."""
     for variant in calendars:
         found = CALENDAR_COUNT.search(fetch_ok(port, variant.path).body.decode())
         variant.note = f"rows {found[1]}–{found[2]} of {int(found[3]):,}" if found else "no rows"
+    for variant in chips:
+        page = fetch_ok(port, variant.path).body.decode()
+        results = RESULTS.search(page)
+        variant.note = (f"{len(CHIP.findall(page))} chips, "
+                        f"{results[1].strip() if results else 'no results'}")
 
 
 # --- page weight -----------------------------------------------------------------------------
 
 
-def weigh_pages(port: int, accessions: list[Variant], calendar: Variant) -> list[Weight]:
+def weigh_pages(port: int, accessions: list[Variant], calendar: Variant,
+                chips: Variant) -> list[Weight]:
     typical = next(v.path for v in accessions[1:] if not v.note.startswith("0 "))
-    pages = [("search page", SEARCH_VARIANTS[0]), ("accession page", typical),
+    pages = [("search page", SEARCH_VARIANTS[0]),
+             (f"search page, {chips.note}", chips.path), ("accession page", typical),
              (f"accession page, {HEAVIEST}", f"/accessions/{HEAVIEST}"),
              ("descriptor page", "/descriptors/SSC"),
              (f"ripening calendar, {calendar.note}", calendar.path),
@@ -224,123 +251,36 @@ def gc_timer() -> Iterator[list[float]]:
         gc.callbacks.remove(callback)
 
 
-# --- figures and tables ----------------------------------------------------------------------
-
-
-def _kb(n: int) -> str:
-    return f"{n / 1000:,.1f}"
-
-
-def kind_p95(variants: list[Variant], kind: str) -> float:
-    return percentile([t for v in variants if v.kind == kind for t in v.ttfb_ms], 95)
-
-
-def latency_table(variants: list[Variant], first: dict[str, float]) -> str:
-    lines = ["| page kind | variants | requests | first request TTFB ms | TTFB p50 ms "
-             "| TTFB p95 ms | total p50 ms | total p95 ms | TTFB p95 < 150 ms |",
-             "|---|--:|--:|--:|--:|--:|--:|--:|:-:|"]
-    for kind in first:
-        mine = [v for v in variants if v.kind == kind]
-        ttfb = [t for v in mine for t in v.ttfb_ms]
-        total = [t for v in mine for t in v.total_ms]
-        lines.append(f"| {kind} | {len(mine)} | {len(ttfb)} | {first[kind]:,.0f} "
-                     f"| {percentile(ttfb, 50):,.1f} | {percentile(ttfb, 95):,.1f} "
-                     f"| {percentile(total, 50):,.1f} | {percentile(total, 95):,.1f} "
-                     f"| {mark(percentile(ttfb, 95) < P95_TARGET_MS)} |")
-    return "\n".join(lines)
-
-
-def variant_table(variants: list[Variant]) -> str:
-    lines = ["| page kind | URL | requests | TTFB p50 ms | TTFB p95 ms | total p50 ms "
-             "| total p95 ms |", "|---|---|--:|--:|--:|--:|--:|"]
-    for v in variants:
-        note = f" ({v.note})" if v.note else ""
-        lines.append(f"| {v.kind} | `{v.path}`{note} | {len(v.ttfb_ms)} "
-                     f"| {percentile(v.ttfb_ms, 50):,.1f} | {percentile(v.ttfb_ms, 95):,.1f} "
-                     f"| {percentile(v.total_ms, 50):,.1f} "
-                     f"| {percentile(v.total_ms, 95):,.1f} |")
-    return "\n".join(lines)
-
-
-def weight_table(weights: list[Weight]) -> str:
-    lines = ["| page | URL | HTML KB | assets (references) | assets KB | total KB "
-             "| total gzip KB | < 500 KB |", "|---|---|--:|--:|--:|--:|--:|:-:|"]
-    for w in weights:
-        external = f" + {len(w.external)} external" if w.external else ""
-        lines.append(f"| {w.label} | `{w.path}` | {_kb(w.html_bytes)} "
-                     f"| {w.assets} ({w.references}){external} | {_kb(w.asset_bytes)} "
-                     f"| {_kb(w.total_bytes)} | {_kb(w.gzip_bytes)} "
-                     f"| {mark(w.meets_target())} |")
-    return "\n".join(lines)
-
-
-def verdict(variants: list[Variant], first: dict[str, float], weights: list[Weight]) -> str:
-    slow = [k for k in first if not kind_p95(variants, k) < P95_TARGET_MS]
-    heavy = [w.label for w in weights if not w.meets_target()]
-    return "\n".join([
-        "Targets: p95 TTFB under 150 ms per page kind: "
-        + ("met." if not slow else f"**missed** ({', '.join(slow)})."),
-        "Under 500 KB per page (HTML + assets, uncompressed): "
-        + ("met." if not heavy else f"**missed** ({', '.join(heavy)})."),
-    ])
-
-
-def _load(load: list[float]) -> str:
-    return " / ".join(f"{value:.2f}" for value in load)
-
-
-def section(args, variants, first, weights, load) -> str:
-    command = " ".join([".venv/bin/python benchmarks/web.py", *sys.argv[1:]])
-    return "\n\n".join([
-        "## Web pages",
-        f"Pages served by gunicorn {version('gunicorn')} ({WORKERS} sync workers, "
-        f"`gunicorn -w {WORKERS} wsgi:app` on 127.0.0.1) from a fresh SQLite database holding "
-        f"the demo catalogue (`loaders.demo_catalogue.load_demo`, {args.accessions:,} "
-        f"accessions, seed {search_bench.SEED}, with its five years of evaluations) and its "
-        "search index, requested anonymously (default language, Chinese) with `http.client`, "
-        "one new connection per request, one request at a time, from the same machine. "
-        "*TTFB*: from sending the request (connecting included) until the status line and "
-        "headers are read; *total*: until the whole body is read. Each kind cycles over its "
-        f"variants (table below) for {args.repeat} timed requests after {WARM_UP} warm-up "
-        "requests; *first request*: the very first request of the kind to the fresh server "
-        "(cold workers: the search snapshot and templates are built), not part of p50/p95.",
-        f"Run {utc_now()} with `{command}` on:\n\n{machine_description()}\n"
-        f"- 1-minute load average before / after timing: {_load(load)} (other work on the "
-        "machine competes with the server and the client)",
-        latency_table(variants, first),
-        variant_table(variants),
-        "Page weight: the HTML plus the same-origin stylesheets (`<link rel=stylesheet>`), "
-        "scripts (`<script src>`) and images (`<img src>`) it references, each distinct URL "
-        "fetched once as a browser would (*references* counts duplicates too; tags inside "
-        "`<title>` are text for a browser and are not counted). Uncompressed, as served; "
-        "1 KB = 1,000 bytes. *total gzip*: the HTML and each asset gzip-compressed (level 6) "
-        "separately, summed, for information (the app does not compress). Images that "
-        "stylesheets or scripts load themselves (Leaflet's marker icons) are not included.",
-        weight_table(weights),
-        verdict(variants, first, weights),
-    ])
-
-
 # --- main ------------------------------------------------------------------------------------
 
 
-def run(args, url: str, index_dir: str, log_path: Path):
+def run(args, url: str, tmp_dir: Path):
     """Time and weigh the pages; also the 1-minute load average before and after timing."""
+    index_dir = str(tmp_dir / "index")
     counts = observation_counts(url, index_dir)
     accessions = accession_variants(counts)
-    searches = [Variant("search page", path) for path in SEARCH_VARIANTS]
-    with gunicorn(url, index_dir, log_path) as port:
+    rotation = {v.path.rsplit("/", 1)[-1] for v in accessions}
+    photo_accession = next(n for n in sorted(counts) if counts[n] and n not in rotation)
+    env = {**os.environ, "GERMPLASM_DATABASE_URL": url, "GERMPLASM_INDEX_DIR": index_dir}
+    prepared = prepare(app_env(env, tmp_dir), url, tmp_dir, photo_accession)
+    kinds = {"search page": [Variant("search page", p) for p in SEARCH_VARIANTS],
+             "search page, 3 chips": [Variant("search page, 3 chips", p) for p in CHIPS_VARIANTS],
+             "accession page": accessions,
+             "ripening calendar": [Variant("ripening calendar", p) for p in CALENDAR_VARIANTS]}
+    with gunicorn(url, index_dir, tmp_dir / "gunicorn.log", env=app_env({}, tmp_dir)) as port:
         print(f"gunicorn up on port {port}; timing ...", flush=True)
         load = [os.getloadavg()[0]]
-        calendars = [Variant("ripening calendar", path) for path in CALENDAR_VARIANTS]
-        first = {"search page": time_kind(port, searches, args.repeat),
-                 "accession page": time_kind(port, accessions, args.repeat),
-                 "ripening calendar": time_kind(port, calendars, args.repeat)}
+        first = {kind: time_kind(port, variants, args.repeat) for kind, variants in kinds.items()}
         load.append(os.getloadavg()[0])
-        note_rows(port, calendars)
+        note_rows(port, kinds["ripening calendar"], kinds["search page, 3 chips"])
         print("weighing pages ...", flush=True)
-        weights = weigh_pages(port, accessions, calendars[0])
-    return searches + accessions + calendars, first, weights, load
+        weights = weigh_pages(port, accessions, kinds["ripening calendar"][0],
+                              kinds["search page, 3 chips"][0])
+        checks, staff_weights = staff_pages(port, prepared, spread(list(counts), 100),
+                                            photo_accession)
+        load.append(os.getloadavg()[0])
+    return [v for variants in kinds.values() for v in variants], first, weights + staff_weights, \
+        load, checks
 
 
 def parse_args() -> argparse.Namespace:
@@ -360,14 +300,16 @@ def main() -> None:
         index_dir = str(tmp_dir / "index")
         with fresh_database("sqlite", tmp_dir) as url:
             build_database(url, index_dir, args.accessions)
-            variants, first, weights, load = run(args, url, index_dir, tmp_dir / "gunicorn.log")
+            variants, first, weights, load, checks = run(args, url, tmp_dir)
             print("\n\n".join([latency_table(variants, first), variant_table(variants),
-                               weight_table(weights), verdict(variants, first, weights)]))
-            print(f"1-minute load average before / after timing: {_load(load)}")
+                               weight_table(weights), precheck_table(checks),
+                               verdict(variants, first, weights, checks)]))
+            print(f"1-minute load average before / after timing / at the end: {load_text(load)}")
             if args.profile:
                 profile_misses(url, index_dir, variants)
     if not args.no_write:
-        write_section("web", section(args, variants, first, weights, load))
+        write_section("web", section(args, variants, first, weights, load, checks,
+                                           search_bench.SEED, WARM_UP))
 
 
 if __name__ == "__main__":

@@ -108,8 +108,8 @@ def fetch(port: int, path: str, method: str = "GET", body: bytes | None = None,
     return Fetched(response.status, ttfb * 1000, total * 1000, body, response.headers)
 
 
-def fetch_ok(port: int, path: str) -> Fetched:
-    fetched = fetch(port, path)
+def fetch_ok(port: int, path: str, headers: dict[str, str] | None = None) -> Fetched:
+    fetched = fetch(port, path, headers=headers)
     if fetched.status != 200:
         raise RuntimeError(f"{path}: HTTP {fetched.status} {fetched.body[:300]!r}")
     return fetched

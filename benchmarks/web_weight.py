@@ -9,6 +9,9 @@ from urllib.parse import urljoin, urlsplit
 from web_http import encode, fetch_ok
 
 WEIGHT_TARGET_KB = 500.0
+# What map.js fetches as soon as a page with a map loads: the outlines it draws on and a
+# search's collecting sites. A first visit downloads them like the page's own assets.
+SCRIPT_DATA = ("data-countries", "data-provinces", "data-points")
 
 
 @dataclass
@@ -21,6 +24,7 @@ class Weight:
     references: int  # asset references in the HTML, duplicates included
     gzip_bytes: int  # HTML and each asset gzip-compressed separately, summed
     external: list[str]
+    data_bytes: int = 0  # of the assets: the JSON map.js fetches (SCRIPT_DATA)
 
     @property
     def total_bytes(self) -> int:
@@ -31,12 +35,14 @@ class Weight:
 
 
 class AssetParser(HTMLParser):
-    """Stylesheet, script and image URLs, in document order. Tags inside <title> are text
-    for a browser (the element holds raw text), so they are skipped here too."""
+    """Stylesheet, script and image URLs, in document order, and the URLs of SCRIPT_DATA.
+    Tags inside <title> are text for a browser (the element holds raw text), so they are
+    skipped here too."""
 
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[str] = []
+        self.data: list[str] = []
         self.in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -44,6 +50,7 @@ class AssetParser(HTMLParser):
             self.in_title = True
         elif not self.in_title:
             self.urls += [url for url in [asset_url(tag, dict(attrs))] if url]
+            self.data += [value for name, value in attrs if name in SCRIPT_DATA and value]
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -58,18 +65,21 @@ def asset_url(tag: str, attrs: dict[str, str | None]) -> str | None:
     return None
 
 
-def weigh(port: int, label: str, path: str) -> Weight:
-    """The page's HTML and its same-origin assets, each distinct URL fetched once."""
-    html = fetch_ok(port, path).body
+def weigh(port: int, label: str, path: str, headers: dict[str, str] | None = None) -> Weight:
+    """The page's HTML and its same-origin assets, each distinct URL fetched once (with
+    headers, e.g. a signed-in user's cookie)."""
+    html = fetch_ok(port, path, headers).body
     parser = AssetParser()
     parser.feed(html.decode("utf-8", errors="replace"))
     base = f"http://127.0.0.1:{port}{encode(path)}"
-    urls = [urljoin(base, url) for url in parser.urls]
+    urls = [urljoin(base, url) for url in parser.urls + parser.data]
     local = [u for u in dict.fromkeys(urls) if urlsplit(u).netloc == urlsplit(base).netloc]
-    bodies = [fetch_ok(port, _path_of(u)).body for u in local]
+    bodies = [fetch_ok(port, _path_of(u), headers).body for u in local]
+    data = {urljoin(base, url) for url in parser.data}
     return Weight(label, path, len(html), sum(map(len, bodies)), len(local), len(urls),
                   sum(len(gzip.compress(b, compresslevel=6)) for b in [html, *bodies]),
-                  [u for u in dict.fromkeys(urls) if u not in local])
+                  [u for u in dict.fromkeys(urls) if u not in local],
+                  sum(len(b) for u, b in zip(local, bodies, strict=True) if u in data))
 
 
 def _path_of(url: str) -> str:
