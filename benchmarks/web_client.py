@@ -22,8 +22,9 @@ class Browser:
         return {"Cookie": "; ".join(f"{k}={m.value}" for k, m in self.cookies.items())}
 
     def send(self, path: str, expect: int, method: str = "GET", body: bytes | None = None,
-             content_type: str = "") -> Fetched:
-        headers = {**self.headers, **({"Content-Type": content_type} if content_type else {})}
+             content_type: str = "", accept: str = "") -> Fetched:
+        headers = {**self.headers, **({"Content-Type": content_type} if content_type else {}),
+                   **({"Accept": accept} if accept else {})}
         got = fetch(self.port, path, method, body, headers)
         for value in got.headers.get_all("Set-Cookie") or []:
             self.cookies.load(value)
@@ -39,10 +40,11 @@ class Browser:
             raise RuntimeError(f"{path}: no csrf_token in the page")
         return token
 
-    def post(self, path: str, form: list[tuple[str, str]], expect: int = 303) -> Fetched:
+    def post(self, path: str, form: list[tuple[str, str]], expect: int = 303,
+             accept: str = "") -> Fetched:
         """POST a form (pairs, so that a field may repeat); the answer, usually a redirect."""
         return self.send(path, expect, "POST", urlencode(form).encode(),
-                         "application/x-www-form-urlencoded")
+                         "application/x-www-form-urlencoded", accept)
 
     def upload(self, path: str, fields: dict[str, str], file_field: str, file: Path,
                expect: int = 303) -> Fetched:

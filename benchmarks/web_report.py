@@ -136,8 +136,10 @@ def section(args, variants, first, weights, load, checks, seed: int, warm_up: in
         "stylesheets or scripts load themselves (Leaflet's marker icons) are not included. "
         "Pages marked staff or curator are weighed signed in as the curator; the selection "
         "holds 100 accessions spread over the catalogue, saved, and its shared link is "
-        "opened by a stranger; the accession with photos has three 2,000 x 1,500 JPEGs added "
-        "with `germplasm photos add` (the page shows their thumbnails).",
+        "opened by a stranger; the accession with photos has three 2,000 x 1,500 JPEGs "
+        "(noise under coloured discs, about 0.75 MB each, like a camera's) added with "
+        "`germplasm photos add`: its page shows them at full size (`<img loading=lazy>` at the "
+        "top of the page, so a browser loads them at once).",
         weight_table(weights),
         verdict(variants, first, weights, checks),
     ])

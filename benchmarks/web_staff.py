@@ -102,8 +102,11 @@ def make_photos(tmp: Path) -> list[Path]:
 def fill_selection(browser: Browser, numbers: list[str]) -> str:
     """Add the accessions to the curator's selection, save it; the saved one's token."""
     token = browser.csrf("/selection")
-    browser.post("/selection/add", [("csrf_token", token), ("next", "/selection"),
-                                    *[("accenumb", n) for n in numbers]], expect=302)
+    added = browser.post("/selection/add", [("csrf_token", token), *[("accenumb", n) for n in
+                                                                     numbers]],
+                         expect=200, accept="application/json")  # answers the count it holds
+    if json.loads(added.body)["count"] != len(numbers):
+        raise RuntimeError(f"the selection holds {added.body!r}, not {len(numbers)}")
     saved = browser.post("/selections", [("csrf_token", token), ("name", "基准选集")],
                          expect=302)
     return saved.headers["Location"].rstrip("/").rsplit("/", 1)[-1]
