@@ -1,6 +1,7 @@
 """Units and scale types as a reader of the page's language reads them. The stored unit stays
 as written (exports, the API and BrAPI keep it); Chinese pages show the Chinese word for the
 units that are words (d, h, years, flowers/bud) and keep symbols such as g, cm or °Brix."""
+from flask import has_request_context
 from flask_babel import get_locale, lazy_gettext
 
 UNITS_ZH = {
@@ -27,8 +28,11 @@ SCALE_TYPES = {  # BrAPI's scale data types, as stored
 
 
 def unit_label(unit: str | None) -> str:
+    """The unit in the page's language; as stored outside a request (the CLI speaks English)."""
     if not unit:
         return ""
+    if not has_request_context():
+        return unit
     return UNITS_ZH.get(unit, unit) if str(get_locale() or "zh").startswith("zh") else unit
 
 

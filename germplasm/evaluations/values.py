@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from germplasm.evaluations.dates import DateProblem, normalise, parse_date
 from germplasm.evaluations.models import Descriptor, Observation
+from germplasm.evaluations.scale_words import unit_label
 from schemas.text_checks import column_length, length_problem, text_problem
 from search.messages import gettext as _  # the page's language on the web, English elsewhere
 
@@ -70,7 +71,7 @@ class ValueParser:
             raise ValueProblem(_("'%(value)s' is not a number", value=text)) from None
         d = self.descriptor
         if not math.isfinite(number) or not _within(number, d.min_value, d.max_value):
-            unit = f" {d.unit}" if d.unit else ""
+            unit = f" {unit_label(d.unit)}" if d.unit else ""  # 天 on Chinese pages
             raise ValueProblem(_("%(value)s is outside the valid range %(low)s–%(high)s%(unit)s "
                                  "of %(code)s", value=text, low=_fmt(d.min_value),
                                  high=_fmt(d.max_value), unit=unit, code=d.code))
