@@ -100,7 +100,11 @@ PROFILED_CODE = r"/(search|germplasm)/|whoosh/(searching|collectors)\.py"
 
 
 def make_app(url: str, index_dir: str):
-    return create_app({"SQLALCHEMY_DATABASE_URI": url, "GERMPLASM_INDEX_DIR": index_dir})
+    """The app on url; photos (the demo's drawings) beside the index, in the run's temporary
+    folder, unless GERMPLASM_PHOTO_DIR says where: never in the checkout's instance/."""
+    photos = os.environ.get("GERMPLASM_PHOTO_DIR") or str(Path(index_dir).parent / "photos")
+    return create_app({"SQLALCHEMY_DATABASE_URI": url, "GERMPLASM_INDEX_DIR": index_dir,
+                       "GERMPLASM_PHOTO_DIR": photos})
 
 
 def load_database(url: str, index_dir: str, size: int) -> float:

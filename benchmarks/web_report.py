@@ -122,7 +122,10 @@ def section(args, variants, first, weights, load, checks, seed: int, warm_up: in
         "are new accessions. The pre-check is the loader's dry run, in a thread of the "
         "gunicorn worker that took the upload. *report shown*: from sending the upload until "
         "the report page is read (POST to checked, plus the report page); the page itself "
-        "polls every 0.7 s, so a person may see it up to 0.7 s later.",
+        "polls every 0.7 s, so a person may see it up to 0.7 s later. *server CPU*: user + "
+        "system CPU time of the gunicorn processes from the upload until checked (the "
+        "check's thread and the polls, from /proc): about what the check would take on an "
+        "idle core.",
         precheck_table(checks),
         "### Page weight",
         "The HTML plus the same-origin stylesheets (`<link rel=stylesheet>`), scripts "

@@ -8,6 +8,7 @@ weighed (web_weight.weigh) as the user who would open them."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import secrets
 import subprocess
@@ -47,6 +48,7 @@ class Precheck:
     page_ms: float  # then the report page, read whole
     page_bytes: int
     report: dict
+    server_cpu_s: float  # CPU the gunicorn processes spent meanwhile (the check, the polls)
 
     @property
     def shown_s(self) -> float:
@@ -116,6 +118,7 @@ def precheck(browser: Browser, file: Path) -> Precheck:
     """Upload as the form does, poll the job's JSON every POLL_S until it is no longer
     checking, then read the report page."""
     token = browser.csrf("/imports")
+    cpu = server_cpu(browser.port)
     start = time.perf_counter()
     posted = browser.upload("/imports", {"csrf_token": token, "kind": "mcpd"}, "file", file)
     job = int(posted.headers["Location"].rstrip("/").rsplit("/", 1)[-1])
@@ -123,11 +126,26 @@ def precheck(browser: Browser, file: Path) -> Precheck:
             "status"] == "checking":
         time.sleep(POLL_S)
     checked_s = time.perf_counter() - start
+    cpu = server_cpu(browser.port) - cpu
     if state["status"] != "checked":
         raise RuntimeError(f"import job {job}: {state['status']}: {state['report']}")
     page = browser.send(f"/imports/{job}", 200)
     return Precheck(job, posted.total_ms, checked_s, page.total_ms, len(page.body),
-                    state["report"])
+                    state["report"], cpu)
+
+
+def server_cpu(port: int) -> float:
+    """User + system CPU seconds of the gunicorn master and workers serving on port, from
+    /proc (workers are forks: their command line is the master's, with the bind address)."""
+    ticks, bind = 0, f"127.0.0.1:{port}".encode()
+    for entry in os.scandir("/proc"):
+        try:
+            if entry.name.isdigit() and bind in Path(entry.path, "cmdline").read_bytes():
+                fields = Path(entry.path, "stat").read_text().rsplit(")", 1)[1].split()
+                ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        except OSError:  # the process ended meanwhile
+            continue
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def staff_pages(port: int, prepared: Prepared, selection: list[str],
@@ -158,13 +176,14 @@ def staff_pages(port: int, prepared: Prepared, selection: list[str],
 
 
 def precheck_table(checks: list[Precheck]) -> str:
-    lines = ["| upload | job | POST ms | POST to checked s | report page ms | report shown s "
-             "| report page KB | created / updated / unchanged / rejected | shown < 5 s |",
-             "|--:|--:|--:|--:|--:|--:|--:|---|:-:|"]
+    lines = ["| upload | job | POST ms | POST to checked s | server CPU s | report page ms "
+             "| report shown s | report page KB | created / updated / unchanged / rejected "
+             "| shown < 5 s |", "|--:|--:|--:|--:|--:|--:|--:|--:|---|:-:|"]
     for i, c in enumerate(checks, 1):
         r = c.report
         counts = " / ".join(f"{r.get(k, 0):,}" for k in ("created", "updated", "unchanged"))
         lines.append(f"| {i} | {c.job} | {c.post_ms:,.0f} | {c.checked_s:.2f} "
+                     f"| {c.server_cpu_s:.2f} "
                      f"| {c.page_ms:,.0f} | {c.shown_s:.2f} | {c.page_bytes / 1000:,.1f} "
                      f"| {counts} / {len(r.get('rejected', [])):,} "
                      f"| {mark(c.shown_s < PRECHECK_TARGET_S)} |")
