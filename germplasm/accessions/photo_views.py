@@ -6,7 +6,7 @@ from flask_login import current_user
 from germplasm.accessions import queries
 from germplasm.accessions.models import AccessionPhoto
 from germplasm.accessions.photos import MAX_BYTES, PhotoProblem, add_uploaded_photos
-from germplasm.accessions.thumbnails import thumbnail
+from germplasm.accessions.thumbnails import SIZE, VIEW_SIZE, thumbnail
 from germplasm.accessions.views import bp, render_detail
 from germplasm.accounts.permissions import is_staff
 from germplasm.extensions import db
@@ -45,6 +45,15 @@ def upload_photos(accession_id: int):
 
 @bp.get("/photos/<int:photo_id>/thumb")
 def photo_thumbnail(photo_id: int):
+    return _small_copy(photo_id, SIZE)
+
+
+@bp.get("/photos/<int:photo_id>/view")
+def photo_view(photo_id: int):
+    return _small_copy(photo_id, VIEW_SIZE)
+
+
+def _small_copy(photo_id: int, size: int):
     """A small JPEG of a photo, under its accession's rule: restricted ones for staff only,
     and never kept in a shared cache."""
     picture = db.session.get(AccessionPhoto, photo_id) if photo_id < 2**31 else None
@@ -52,7 +61,7 @@ def photo_thumbnail(photo_id: int):
     if accession is None:
         abort(404)
     try:
-        path = thumbnail(picture)
+        path = thumbnail(picture, size)
     except (FileNotFoundError, OSError):  # the photo's file was removed or damaged by hand
         abort(404)
     response = send_file(path, mimetype="image/jpeg", max_age=ONE_DAY, conditional=True)

@@ -12,26 +12,30 @@ from PIL import Image, ImageOps
 from germplasm.accessions.models import AccessionPhoto
 from germplasm.accessions.photos import photo_dir
 
-SIZE = 160  # pixels, the longer side
+SIZE = 160  # pixels, the longer side: result lists and compare
+# The accession page's gallery: sharp in its 240 px frames on a 2x screen, a fraction of a
+# camera's 3-8 MB original (which the picture links to).
+VIEW_SIZE = 480
+FOLDERS = {SIZE: "thumbs", VIEW_SIZE: "views"}
 
 
-def thumbs_dir() -> Path:
-    return photo_dir() / "thumbs"
+def thumbs_dir(size: int = SIZE) -> Path:
+    return photo_dir() / FOLDERS[size]
 
 
-def thumbnail(photo: AccessionPhoto) -> Path:
-    """The thumbnail's file, made now if it is not there yet (FileNotFoundError when the
+def thumbnail(photo: AccessionPhoto, size: int = SIZE) -> Path:
+    """The small copy's file, made now if it is not there yet (FileNotFoundError when the
     photo's own file is gone)."""
-    target = thumbs_dir() / f"{Path(photo.filename).stem}.jpg"
+    target = thumbs_dir(size) / f"{Path(photo.filename).stem}.jpg"
     if not target.is_file():
-        _make(photo_dir() / photo.filename, target)
+        _make(photo_dir() / photo.filename, target, size)
     return target
 
 
-def _make(source: Path, target: Path) -> None:
+def _make(source: Path, target: Path, size: int) -> None:
     with Image.open(source) as picture:
         small = ImageOps.exif_transpose(picture)  # phones store pictures sideways
-        small.thumbnail((SIZE, SIZE))
+        small.thumbnail((size, size))
         if small.mode != "RGB":  # transparency over white, as the page shows it
             small = _on_white(small.convert("RGBA"))
     target.parent.mkdir(parents=True, exist_ok=True)

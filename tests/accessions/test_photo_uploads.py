@@ -207,3 +207,22 @@ def test_compare_columns_show_thumbnails(client, as_role, catalogue, photo_dir):
     client.post("/logout", data={"csrf_token": page_token(client, "/")})
     public = text(client.get("/compare?a=S001,S002,S006"))
     assert _thumbs(public) == [first] and "S006" not in public.split("<thead>")[1]
+
+
+def test_the_accession_page_shows_a_480_px_copy_linked_to_the_original(
+        client, as_role, make_accession, photo_dir):
+    from tests.test_admin import log_out
+
+    plum = make_accession(accenumb="U9")
+    secret = make_accession(accenumb="U10", restricted="Y")
+    as_role("staff")
+    photo, hidden = _add(client, plum), _add(client, secret)
+    page = text(client.get("/accessions/U9"))
+    assert f'<img src="/photos/{photo}/view"' in page
+    assert f'<a href="/photos/{photo}"><img' in page  # the original, one click away
+    view = client.get(f"/photos/{photo}/view")
+    assert Image.open(io.BytesIO(view.data)).size == (480, 360)
+    assert len(view.data) < len(client.get(f"/photos/{photo}").data)
+    log_out(client)
+    assert client.get(f"/photos/{photo}/view").status_code == 200
+    assert client.get(f"/photos/{hidden}/view").status_code == 404
