@@ -18,8 +18,9 @@ visit would):
   first page (its label says how many accessions the calendar holds) and a comparison of
   three accessions: the HTML plus the same-origin stylesheets, scripts
   and images it references (``<link rel=stylesheet>``, ``<script src>``, ``<img src>``),
-  each URL counted once, uncompressed, plus the JSON that map.js fetches on pages with a map
-  (outlines, a search's sites); the gzip size is given for information;
+  each URL counted once, bytes on the wire (scripts, styles and JSON gzipped by the app, HTML
+  not), plus the JSON that map.js fetches on pages with a map (outlines, a search's sites);
+  the size with everything gzipped is given for information;
 - the newer pages (benchmarks/web_staff.py): a curator logs in, puts 100 accessions in the
   selection and saves it, uploads a 5,000-row MCPD file (made from `germplasm export mcpd` of
   the catalogue: half updates, half new accessions) three times and polls its job until the

@@ -68,18 +68,24 @@ def asset_url(tag: str, attrs: dict[str, str | None]) -> str | None:
 def weigh(port: int, label: str, path: str, headers: dict[str, str] | None = None) -> Weight:
     """The page's HTML and its same-origin assets, each distinct URL fetched once (with
     headers, e.g. a signed-in user's cookie)."""
-    html = fetch_ok(port, path, headers).body
+    wire = {**(headers or {}), "Accept-Encoding": "gzip"}  # as a browser asks
+    html = fetch_ok(port, path, wire).body
     parser = AssetParser()
-    parser.feed(html.decode("utf-8", errors="replace"))
+    parser.feed(_plain(html).decode("utf-8", errors="replace"))
     base = f"http://127.0.0.1:{port}{encode(path)}"
     urls = [urljoin(base, url) for url in parser.urls + parser.data]
     local = [u for u in dict.fromkeys(urls) if urlsplit(u).netloc == urlsplit(base).netloc]
-    bodies = [fetch_ok(port, _path_of(u), headers).body for u in local]
+    bodies = [fetch_ok(port, _path_of(u), wire).body for u in local]
     data = {urljoin(base, url) for url in parser.data}
     return Weight(label, path, len(html), sum(map(len, bodies)), len(local), len(urls),
-                  sum(len(gzip.compress(b, compresslevel=6)) for b in [html, *bodies]),
+                  sum(len(gzip.compress(_plain(b), compresslevel=6)) for b in [html, *bodies]),
                   [u for u in dict.fromkeys(urls) if u not in local],
                   sum(len(b) for u, b in zip(local, bodies, strict=True) if u in data))
+
+
+def _plain(body: bytes) -> bytes:
+    """A body as the browser reads it: the app gzips scripts, styles and JSON on the wire."""
+    return gzip.decompress(body) if body[:2] == b"\x1f\x8b" else body
 
 
 def _path_of(url: str) -> str:

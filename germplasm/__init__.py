@@ -8,7 +8,7 @@ from sqlalchemy.engine import Engine
 
 from germplasm.config import load_config
 from germplasm.errors import init_errors
-from germplasm.extensions import babel, csrf, db, limiter, login_manager, migrate
+from germplasm.extensions import babel, compress, csrf, db, limiter, login_manager, migrate
 from germplasm.security_headers import init_security_headers
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
@@ -38,6 +38,7 @@ def _init_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=_select_locale)
     csrf.init_app(app)
     limiter.init_app(app)
+    compress.init_app(app)
     _import_models()
 
 

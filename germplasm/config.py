@@ -48,6 +48,10 @@ def load_config(instance_path: str) -> dict:
         # A tile URL such as https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty keeps the
         # map offline (positions on a plain background).
         "GERMPLASM_MAP_TILES": os.environ.get("GERMPLASM_MAP_TILES", ""),
+        "COMPRESS_MIMETYPES": ["text/css", "text/javascript", "application/javascript",
+                               "application/json", "application/geo+json", "image/svg+xml"],
+        "COMPRESS_ALGORITHM": ["br", "gzip"],
+        "COMPRESS_ALGORITHM_STREAMING": ["br", "gzip"],  # static files are sent as streams
         **_job_settings(instance),
     }
 
