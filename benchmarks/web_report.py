@@ -77,7 +77,7 @@ def verdict(variants: list[Timed], first: dict[str, float], weights: list[Weight
     return "\n".join([
         "Targets: p95 TTFB under 150 ms per page kind: "
         + ("met." if not slow else f"**missed** ({', '.join(slow)})."),
-        "Under 500 KB per page (HTML + assets, uncompressed): "
+        "Under 500 KB per page (HTML + assets, bytes on the wire): "
         + ("met." if not heavy else f"**missed** ({', '.join(heavy)})."),
         f"Pre-check report of a {IMPORT_ROWS:,}-row MCPD file shown within "
         f"{PRECHECK_TARGET_S:.0f} s: "
