@@ -10,7 +10,7 @@ from germplasm.accessions.models import Accession
 from germplasm.accessions.photos import add_photo
 from germplasm.extensions import db
 
-CAPTION = "演示用示意图，非实拍 (demo drawing, not a photograph)"
+CAPTION = "演示用示意图，非实拍"  # a demo drawing, not a photograph
 SKINS = [(122, 28, 60), (160, 40, 70), (90, 30, 80), (200, 170, 60), (120, 150, 60),
          (70, 40, 90), (180, 60, 50)]
 
