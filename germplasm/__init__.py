@@ -33,6 +33,9 @@ def _init_extensions(app: Flask) -> None:
     from germplasm.accounts.permissions import load_user
 
     login_manager.user_loader(load_user)
+    from germplasm.accounts.bearer import init_bearer
+
+    init_bearer(app)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = lazy_gettext("Please sign in first.")  # not Flask-Login's English
     babel.init_app(app, locale_selector=_select_locale)
@@ -87,6 +90,7 @@ def _register_blueprints(app: Flask) -> None:
         search_views,
     )
     from germplasm.accessions.views import bp as accessions_bp
+    from germplasm.accounts import token_views  # noqa: F401 (routes)
     from germplasm.accounts.views import bp as accounts_bp
     from germplasm.evaluations.campaign_views import bp as campaigns_bp
     from germplasm.evaluations.descriptor_views import bp as descriptors_bp

@@ -16,6 +16,7 @@ from germplasm.accessions.search_commands import (
     search_command,
 )
 from germplasm.accounts.commands import users_group
+from germplasm.accounts.token_commands import tokens_group
 from germplasm.backup.commands import backup_command, restore_command
 from germplasm.evaluations.commands import campaign_group
 from germplasm.extensions import db
@@ -47,6 +48,7 @@ cli.add_command(screen_command)
 cli.add_command(backup_command)
 cli.add_command(restore_command)
 cli.add_command(sweep_command)
+cli.add_command(tokens_group)
 
 
 def main() -> None:

@@ -4,9 +4,9 @@ a button's value)."""
 import re
 from html.parser import HTMLParser
 
-# Not read: code, and literature citations (<cite>), which keep the language they were
-# published in.
-HIDDEN_ELEMENTS = {"script", "style", "template", "cite"}
+# Not read: code (scripts, and <code>: what a user types literally, such as an HTTP header),
+# and literature citations (<cite>), which keep the language they were published in.
+HIDDEN_ELEMENTS = {"script", "style", "template", "cite", "code"}
 SHOWN_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
 BUTTON_TYPES = {"submit", "button", "reset"}
 # A word: Latin letters, maybe joined by an apostrophe or hyphen; digits and underscores glue
