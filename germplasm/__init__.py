@@ -107,6 +107,9 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(descriptors_bp)
     app.register_blueprint(imports_bp)
     app.register_blueprint(selections_bp)
+    from germplasm.sharing.rate import limit_api
+
+    limit_api(api_bp)
     app.register_blueprint(api_bp)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API
     init_errors(app)

@@ -45,6 +45,8 @@ def load_config(instance_path: str) -> dict:
         # memory:// counts per worker process; redis://127.0.0.1:6379 shares the counts.
         "RATELIMIT_STORAGE_URI": os.environ.get("GERMPLASM_RATELIMIT_STORAGE", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Requests to /api/v1 per token (or per address without one); Flask-Limiter's syntax.
+        "GERMPLASM_API_RATE": os.environ.get("GERMPLASM_API_RATE", "1200 per minute"),
         # A tile URL such as https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty keeps the
         # map offline (positions on a plain background).
         "GERMPLASM_MAP_TILES": os.environ.get("GERMPLASM_MAP_TILES", ""),
