@@ -1,4 +1,5 @@
 """Accession photos: added from the command line, shown on the page, guarded like it."""
+import re
 import struct
 import zlib
 
@@ -29,9 +30,9 @@ def test_photo_added_shown_and_served(cli, client, make_accession, photo_dir, tm
                  "--taken-on", "2026-07-12")
     assert result.exit_code == 0, result.output
     page = client.get("/accessions/P1").get_data(as_text=True)
-    src = page.split('<img src="')[1].split('"')[0]
+    original = re.search(r'<a href="(/photos/\d+)"><img src="/photos/\d+/view"', page).group(1)
     assert 'alt="果实"' in page and "2026-07-12" in page
-    served = client.get(src)
+    served = client.get(original)  # the 480 px copy on the page links to the original
     assert served.status_code == 200 and served.mimetype == "image/png"
     assert served.data == (tmp_path / "fruit.png").read_bytes()
 
