@@ -51,6 +51,8 @@ def _import_models() -> None:
     from germplasm.accounts import models as _accounts  # noqa: F401
     from germplasm.audit import models as _audit  # noqa: F401
     from germplasm.evaluations import models as _evaluations  # noqa: F401
+    from germplasm.feed import models as _feed  # noqa: F401
+    from germplasm.feed import orm_notes as _feed_notes  # noqa: F401  (notes campaigns, descriptors)
     from germplasm.imports import models as _imports  # noqa: F401
     from germplasm.reference import models as _reference  # noqa: F401
     from germplasm.selections import models as _selections  # noqa: F401

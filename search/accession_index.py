@@ -45,6 +45,7 @@ def rebuild(release=lambda: None) -> int:
     shutil.rmtree(fresh, ignore_errors=True)
     fresh.mkdir(parents=True)
     ix = whoosh_index.create_in(fresh, build_schema())
+    _hold_feed_cursor(fresh)  # before reading: what changes meanwhile is applied again later
     ids = list(db.session.scalars(db.select(Accession.id).order_by(Accession.id)))
     # Two writer processes halve a large build; for a small one, forking costs more. Each
     # writer keeps its postings in memory up to limitmb (about 25,000 accessions' worth in
@@ -59,6 +60,13 @@ def rebuild(release=lambda: None) -> int:
     return len(ids)
 
 
+def _hold_feed_cursor(path: Path) -> None:
+    from germplasm.feed.outbox import latest_cursor
+    from search.feed_follow import hold_cursor
+
+    hold_cursor(path, latest_cursor())
+
+
 def _swap(fresh: Path, path: Path) -> None:
     old = path.with_name(f"{path.name}.old-{os.getpid()}")
     if path.exists():
@@ -67,8 +75,9 @@ def _swap(fresh: Path, path: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def update(accession_ids: set[int]) -> None:
-    """Re-index these accessions (deleted ones leave the index); build it if missing."""
+def update(accession_ids: set[int], wait: bool = False) -> None:
+    """Re-index these accessions (deleted ones leave the index); build it if missing.
+    `wait`: commit here, waiting for another writer's lock, rather than in a thread."""
     try:
         ix = open_index()
     except IndexUnavailable as problem:
@@ -77,13 +86,13 @@ def update(accession_ids: set[int]) -> None:
         return
     present = set(db.session.scalars(db.select(Accession.id).where(
         Accession.id.in_(sorted(accession_ids)))))
-    writer = _Writer(ix)
+    writer = ix.writer(timeout=60, delay=0.05) if wait else _Writer(ix)
     for accession_id in accession_ids - present:
         writer.delete_by_term("key", str(accession_id))
     for document in DocumentBuilder().documents(sorted(present)):
         writer.update_document(**document)
     writer.commit()
-    if not writer.is_alive():  # committed here, not in a thread waiting for the lock
+    if wait or not writer.is_alive():  # committed here, not in a thread waiting for the lock
         segment_arrays.write_missing(ix)
 
 

@@ -32,7 +32,9 @@ def mark_changed(accession_ids) -> None:
     ids = set(accession_ids)
     if not ids:
         return
-    db.session.info.setdefault("search_ids", set()).update(ids)
+    from germplasm.feed import outbox
+
+    outbox.note_accessions(ids)
     bump_version(ids)
 
 
@@ -51,10 +53,16 @@ def bump_version(accession_ids=None) -> None:
 
 @event.listens_for(Session, "before_commit")
 def _write_pending_version(session: Session) -> None:
-    if "search_bump" in session.info:
+    """The version row first (its lock orders the commits), then the change feed's rows."""
+    from germplasm.feed import outbox
+
+    session.flush()  # changes still pending would otherwise flush after the feed is written
+    locked = "search_bump" in session.info
+    if locked:
         everything = session.info.pop("search_bump_all", False)
         write_version(session, None if everything else session.info.pop("search_bump"))
         session.info.pop("search_bump", None)
+    outbox.write_pending(session, locked)
 
 
 @event.listens_for(Session, "after_rollback")

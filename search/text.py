@@ -7,7 +7,7 @@ from collections import OrderedDict
 import numpy as np
 from whoosh.query import And, FuzzyTerm, Or, Term
 
-from search import segment_arrays
+from search import feed_follow, segment_arrays
 from search.accession_index import IndexUnavailable, index_dir, open_index
 from search.bm25 import Scorer
 from search.schema import FUZZY_FIELDS, TEXT_FIELDS
@@ -27,6 +27,7 @@ def text_matches(text: str, seen=len):
     caller's visible accessions), so typos never flood results. Results are cached per
     index generation, for visitors paging through the same text.
     """
+    feed_follow.follow_quietly()  # changes committed by other processes and nodes
     searcher = _searcher()
     exact = _cached(searcher, text, fuzzy=False)
     if seen(exact[1]) or not any(c.isascii() and c.isalpha() for c in text):

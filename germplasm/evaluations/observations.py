@@ -11,6 +11,7 @@ from germplasm.evaluations import campaigns, summaries
 from germplasm.evaluations.models import Campaign, Descriptor, Observation
 from germplasm.evaluations.values import Value
 from germplasm.extensions import db
+from germplasm.feed import outbox
 from search.state import mark_changed
 
 COMPARED = ("value_num", "value_text", "value_date", "observed_on", "observer", "notes")
@@ -70,7 +71,21 @@ def record(campaign: Campaign, items: list[NewObservation], user: str, source: s
                      new=f"{result.created} observations", source=source)
     summaries.refresh({(k[0], k[1]) for k in result.changed_keys})
     mark_changed({k[0] for k in result.changed_keys})
+    outbox.note_observations(_ids_of(campaign, result.changed_keys))
     return result
+
+
+def _ids_of(campaign: Campaign, keys: list) -> list[tuple[int, int]]:
+    """(observation id, accession id) of these keys: rows inserted in bulk have no objects."""
+    wanted, found = set(keys), []
+    accession_ids = sorted({k[0] for k in keys})
+    for start in range(0, len(accession_ids), 5_000):
+        query = db.select(Observation.id, Observation.accession_id, Observation.descriptor_id,
+                          Observation.plant, Observation.replicate).where(
+            Observation.campaign_id == campaign.id,
+            Observation.accession_id.in_(accession_ids[start:start + 5_000]))
+        found += [(i, a) for i, a, d, p, r in db.session.execute(query) if (a, d, p, r) in wanted]
+    return found
 
 
 def _insert(rows: list[dict]) -> None:

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from germplasm.bulk_insert import insert_rows
 from germplasm.evaluations.models import ALL_YEARS, Campaign, Descriptor, Observation, TraitSummary
 from germplasm.extensions import db
+from germplasm.feed import outbox
 
 NUMERIC_TYPES = ("Numerical", "Ordinal", "Date")
 CATEGORY_TYPES = ("Ordinal", "Nominal")
@@ -23,6 +24,7 @@ def refresh(pairs: set[tuple[int, int]]) -> int:
     written = 0
     for descriptor_id, accession_ids in by_descriptor.items():
         descriptor = db.session.get(Descriptor, descriptor_id)
+        outbox.note_summaries((a, descriptor.code) for a in accession_ids)
         for chunk in _chunks(sorted(accession_ids)):
             written += _refresh_chunk(descriptor, chunk)
     return written

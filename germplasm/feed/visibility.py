@@ -1,0 +1,71 @@
+"""Who may see a change, decided when it is written: the public see an accession's changes
+while it is public, and one delete when it stops being public (restricted or deleted)."""
+from dataclasses import dataclass
+
+from sqlalchemy import func
+
+from germplasm.accessions.models import Accession
+from germplasm.extensions import db
+from germplasm.feed.models import Change
+
+CHUNK = 5_000
+
+
+@dataclass(frozen=True)
+class AccessionState:
+    restricted: bool
+    instcode: str
+
+
+def accession_states(ids) -> dict[int, AccessionState]:
+    """The current state of these accessions; deleted ones are absent."""
+    states, ids = {}, sorted(ids)
+    for start in range(0, len(ids), CHUNK):
+        query = db.select(Accession.id, Accession.restricted, Accession.instcode).where(
+            Accession.id.in_(ids[start:start + CHUNK]))
+        states.update({i: AccessionState(r, c) for i, r, c in db.session.execute(query)})
+    return states
+
+
+def _was_public(ids: list[int]) -> dict[int, str | None]:
+    """Each accession's last public op in the feed (None: it was never public)."""
+    found = {}
+    keys = [str(i) for i in ids]
+    for start in range(0, len(keys), CHUNK):
+        latest = (db.select(func.max(Change.cursor))
+                  .where(Change.entity == "accession",
+                         Change.entity_id.in_(keys[start:start + CHUNK]))
+                  .group_by(Change.entity_id))
+        query = db.select(Change.entity_id, Change.public_op).where(Change.cursor.in_(latest))
+        found.update({int(k): op for k, op in db.session.execute(query)})
+    return found
+
+
+def accession_rows(ids, states: dict[int, AccessionState]) -> list[dict]:
+    ids = sorted(ids)
+    before = _was_public(ids)
+    rows = []
+    for accession_id in ids:
+        state = states.get(accession_id)
+        op = "upsert" if state is not None else "delete"
+        public_now = state is not None and not state.restricted
+        was_public = before.get(accession_id) == "upsert"
+        public_op = "upsert" if public_now else ("delete" if was_public else None)
+        rows.append({"entity": "accession", "entity_id": str(accession_id), "op": op,
+                     "public_op": public_op, "accession_id": accession_id,
+                     "instcode": state.instcode if state else None})
+    return rows
+
+
+def linked_rows(entity: str, items, states: dict[int, AccessionState]) -> list[dict]:
+    """Rows of records that belong to an accession, from ((entity id, accession id), op).
+    A deleted accession's records go with its own tombstone."""
+    rows = []
+    for (entity_id, accession_id), op in items:
+        state = states.get(accession_id)
+        if state is None:
+            continue
+        rows.append({"entity": entity, "entity_id": str(entity_id), "op": op,
+                     "public_op": None if state.restricted else op,
+                     "accession_id": accession_id, "instcode": state.instcode})
+    return rows

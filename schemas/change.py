@@ -1,0 +1,27 @@
+"""The change feed's answer: GET /api/v1/changes."""
+from marshmallow import Schema, fields
+
+from germplasm.feed.models import ENTITIES, OPERATIONS
+
+
+class ChangeSchema(Schema):
+    cursor = fields.Integer(metadata={"description": "变更序号，严格递增 / strictly increasing"})
+    entity = fields.String(metadata={"enum": list(ENTITIES), "description":
+                                     "记录类型 / record type"})
+    id = fields.Raw(metadata={
+        "description": "记录标识：种质、观测、评价任务为整数；性状描述符为代码；汇总为"
+                       "“种质id:描述符代码” / the record's id: an integer for accession, "
+                       "observation and campaign; the code for a descriptor; "
+                       "'accession id:descriptor code' for a summary",
+        "oneOf": [{"type": "integer"}, {"type": "string"}]})
+    op = fields.String(metadata={"enum": list(OPERATIONS), "description":
+                                 "upsert：新建或修改，请重新获取；delete：已删除或不再对您可见 / "
+                                 "upsert: created or changed, fetch it again; delete: deleted "
+                                 "or no longer visible to you"})
+    at = fields.DateTime(metadata={"description": "变更时间 (UTC) / when it changed"})
+
+
+class ChangesSchema(Schema):
+    changes = fields.List(fields.Nested(ChangeSchema))
+    next = fields.Integer(metadata={"description": "下次请求用的 after / the `after` to ask "
+                                                   "with next time"})
