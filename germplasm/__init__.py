@@ -100,7 +100,6 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.imports.views import bp as imports_bp
     from germplasm.selections import saved_views  # noqa: F401 (routes)
     from germplasm.selections.views import bp as selections_bp
-    from germplasm.sharing.api import bp as api_bp
 
     app.register_blueprint(accessions_bp)
     app.register_blueprint(accounts_bp)
@@ -109,10 +108,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(descriptors_bp)
     app.register_blueprint(imports_bp)
     app.register_blueprint(selections_bp)
-    from germplasm.sharing.rate import limit_api
-
-    limit_api(api_bp)
-    app.register_blueprint(api_bp)
+    _register_api(app)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API
     init_errors(app)
     init_security_headers(app)
@@ -132,6 +128,15 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.locking import limit_lock_waits
 
     app.before_request(limit_lock_waits)
+
+
+def _register_api(app: Flask) -> None:
+    """/api/v1: each module's smorest Blueprint, in the OpenAPI document and rate-limited."""
+    from germplasm.sharing.api import bp as api_bp
+    from germplasm.sharing.openapi import init_api, register
+
+    init_api(app)
+    register(app, api_bp)
 
 
 def _word_filters(app: Flask) -> None:

@@ -36,13 +36,39 @@ def handle_http_error(error: HTTPException):
     if status == 429 or message == type(error).description:
         message = standard_message(status) or message
     if is_api_request():
-        response, status = api_error(status, message)
+        data = getattr(error, "data", None) or {}  # from webargs and flask_smorest.abort
+        errors = field_errors(data.get("messages"))
+        if errors:
+            message = _("invalid parameter %(name)s: %(message)s",
+                        name=", ".join(e["field"] for e in errors),
+                        message="; ".join(errors[0]["messages"]))
+        response, status = api_error(status, str(data.get("message") or message), errors)
         kept = {k: v for k, v in error.get_headers() if k in ("Allow", "Retry-After")}
         response.headers.update(kept)
         return response, status
     if status == 404:
         return render_template("errors/404.html"), 404
     return render_template("errors/error.html", status=status, message=message), status
+
+
+def field_errors(messages) -> list[dict]:
+    """webargs' {"query": {"per_page": ["Not a valid integer."]}} as the API's
+    [{"field": "per_page", "messages": [...]}]; nested messages (a list's items) flattened."""
+    if not isinstance(messages, dict):
+        return []
+    errors = []
+    for location in messages.values():
+        for field, found in (location.items() if isinstance(location, dict) else ()):
+            errors.append({"field": str(field), "messages": _flat(found)})
+    return errors
+
+
+def _flat(found) -> list[str]:
+    if isinstance(found, dict):
+        return [m for value in found.values() for m in _flat(value)]
+    if isinstance(found, (list, tuple)):
+        return [m for value in found for m in _flat(value)]
+    return [str(found)]
 
 
 def standard_message(status: int) -> str | None:

@@ -12,7 +12,7 @@ from search.fallback import database_hits
 from search.filters import request_mask
 from search.ordering import arrange
 from search.query import SearchRequest
-from search.snapshot import Snapshot, get_snapshot
+from search.snapshot import Snapshot, get_snapshot, moment_of
 from search.text import text_matches
 
 log = logging.getLogger(__name__)
@@ -163,6 +163,7 @@ def _items(matches: Matches, positions: np.ndarray, codes: list[str]) -> list[di
             "species": species[snap.columns["species"][position]],
             "score": None if np.isnan(score) else round(float(score), 4),
             "traits": _traits(snap, position, codes),
+            "updated_at": moment_of(snap.columns["updated_at"][position]),
         })
     return items
 

@@ -7,9 +7,10 @@ from germplasm.accessions.mcpd_fields import valid_codes
 from germplasm.extensions import db
 from germplasm.reference.models import Country
 from germplasm.reference.provinces import PROVINCES
+from search.derived import derived
 from search.messages import gettext as _
 from search.query import QueryProblem, SearchRequest, TraitFilter
-from search.snapshot import Snapshot, storage_bit
+from search.snapshot import Snapshot, microseconds, storage_bit
 
 SAMPSTAT_CODE = re.compile(r"^[0-9]{3}$")  # ASCII digits only: ² and ① pass isdigit()
 
@@ -20,6 +21,8 @@ def request_mask(snap: Snapshot, request: SearchRequest, can_see_restricted: boo
         mask &= snap.columns["restricted"] == request.restricted
     if request.historic is not None:
         mask &= snap.columns["historic"] == request.historic
+    if request.updated_since is not None:
+        mask &= snap.columns["updated_at"] >= microseconds(request.updated_since)
     for name, values in request.filters.items():
         mask &= FILTERS[name](snap, values)
     for trait in request.traits:
@@ -126,5 +129,27 @@ def _selection(snap: Snapshot, tokens: list[str]) -> np.ndarray:
     return np.isin(snap.ids, np.array(ids, dtype=snap.ids.dtype))
 
 
+def _accenumb(snap: Snapshot, values: list[str]) -> np.ndarray:
+    """Exact accession numbers (the same number may be held by several institutes),
+    through a table made once per snapshot rather than a scan of every number."""
+    where = derived("positions of accenumb", (snap.accenumb,), lambda: _positions(snap))
+    mask = np.zeros(len(snap.ids), dtype=bool)
+    mask[[p for v in values for p in where.get(v, ())]] = True
+    return mask
+
+
+def _positions(snap: Snapshot) -> dict[str, list[int]]:
+    table: dict[str, list[int]] = {}
+    for position, number in enumerate(snap.accenumb):
+        table.setdefault(number, []).append(position)
+    return table
+
+
+def _instcode(snap: Snapshot, values: list[str]) -> np.ndarray:
+    wanted = {v.upper() for v in values}
+    return _label_mask(snap, "instcode", lambda label: (label or "").upper() in wanted)
+
+
 FILTERS = {"species": _species, "genus": _genus, "origin": _origin, "province": _province,
-           "sampstat": _sampstat, "storage": _storage, "selection": _selection}
+           "sampstat": _sampstat, "storage": _storage, "selection": _selection,
+           "accenumb": _accenumb, "instcode": _instcode}

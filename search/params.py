@@ -11,7 +11,9 @@ from search.query import (
     split_query,
 )
 
-FILTER_PARAMS = ("species", "origin", "province", "sampstat", "storage", "genus", "selection")
+FILTER_PARAMS = ("species", "origin", "province", "sampstat", "storage", "genus", "selection",
+                 "accenumb", "instcode")
+WHOLE = ("accenumb",)  # values never split at commas: an accession number may hold one
 
 
 def descriptor_table() -> dict[str, Descriptor]:
@@ -19,7 +21,7 @@ def descriptor_table() -> dict[str, Descriptor]:
 
 
 def build_request(q: str = "", traits=(), sort: str = "", page=1, per_page=20,
-                  historic=None, restricted=None, descriptors=None,
+                  historic=None, restricted=None, descriptors=None, updated_since=None,
                   **filters) -> SearchRequest:
     """Raises QueryProblem naming the parameter at fault. `descriptors` saves loading the
     descriptor table again when the caller already has it."""
@@ -28,21 +30,24 @@ def build_request(q: str = "", traits=(), sort: str = "", page=1, per_page=20,
     split_query(q, descriptors, request)
     request.traits += [parse_trait(t, descriptors) for t in traits if t]
     for name in FILTER_PARAMS:
-        values = [v for v in _as_list(filters.get(name)) if v]
+        values = [v for v in _as_list(filters.get(name), name not in WHOLE) if v]
         if values:
             request.filters.setdefault(name, []).extend(values)
     request.historic, request.restricted = _flag("historic", historic), _flag(
         "restricted", restricted)
+    request.updated_since = updated_since
     request.sort = check_sort(sort, descriptors)
     request.page, request.per_page = check_page(page, per_page)
     return request
 
 
-def _as_list(value) -> list[str]:
+def _as_list(value, split: bool = True) -> list[str]:
     """`storage=10,11`, `storage=10&storage=11` and a CLI tuple all mean the same."""
     if value is None:
         return []
     values = [value] if isinstance(value, str) else value
+    if not split:
+        return [str(v).strip() for v in values]
     return [part.strip() for v in values for part in str(v).split(",")]
 
 

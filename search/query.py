@@ -2,6 +2,7 @@
 import math
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from germplasm.evaluations.dates import normalise
 from germplasm.evaluations.models import Descriptor
@@ -40,6 +41,7 @@ class SearchRequest:
     filters: dict[str, list[str]] = field(default_factory=dict)  # species, origin, ...
     historic: bool | None = None
     restricted: bool | None = None
+    updated_since: datetime | None = None  # aware; accessions changed at or after it
     sort: str = ""  # "", "relevance", "accenumb", "CODE" or "-CODE"
     page: int = 1
     per_page: int = 20

@@ -6,6 +6,7 @@ to date when the catalogue version (bumped by every change) moves on (search.sna
 """
 import threading
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
@@ -81,7 +82,8 @@ def clear_cache() -> None:
 
 ACCESSION_COLUMNS = (Accession.id, Accession.accenumb, Taxon.genus, Taxon.species,
                      Taxon.subtaxa, Accession.sampstat, Accession.origcty, Accession.collsite,
-                     Accession.historic, Accession.restricted, Accession.instcode)
+                     Accession.historic, Accession.restricted, Accession.instcode,
+                     Accession.updated_at)
 
 
 def build(version: int) -> Snapshot:
@@ -119,7 +121,30 @@ def accession_columns(rows: list, labels: dict[str, Labels]) -> dict[str, np.nda
         "historic": np.array([bool(r[8]) for r in rows], dtype=bool),
         "restricted": np.array([bool(r[9]) for r in rows], dtype=bool),
         "instcode": np.array([labels["instcode"].code(r[10]) for r in rows], dtype=np.int32),
+        "updated_at": np.array([microseconds(r[11]) for r in rows], dtype=np.int64),
     }
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def microseconds(moment) -> int:
+    """A time as microseconds since 1970 UTC: the driver's datetime (PostgreSQL) or text
+    (SQLite, which stores UTC without a zone); 0 for none."""
+    if moment is None:
+        return 0
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return (moment - EPOCH) // _MICROSECOND
+
+
+def moment_of(microseconds_since_epoch: int) -> datetime:
+    return EPOCH + int(microseconds_since_epoch) * _MICROSECOND
+
+
+_MICROSECOND = timedelta(microseconds=1)
 
 
 def _ranks(accenumb: np.ndarray) -> np.ndarray:

@@ -40,7 +40,8 @@ def search_command(query, traits, species, origin, province, sampstat, storage, 
         raise click.BadParameter(str(problem), param_hint=f"--{problem.parameter}") from None
     result = page_of(find(request, can_see_restricted=restricted), request, lang)
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2,
+                              default=lambda moment: moment.isoformat()))  # updated_at
     else:
         _print(result)
 
