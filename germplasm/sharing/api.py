@@ -15,7 +15,7 @@ from search.screening import extremes, parse_criterion, selection_index
 from search.snapshot import get_snapshot
 from search.suggestions import suggest
 
-bp = ApiBlueprint("api", __name__, url_prefix="/api/v1",
+bp = ApiBlueprint("search", __name__, url_prefix="/api/v1",
                   description="检索与筛选 / Catalogue search and screening")
 
 
@@ -30,6 +30,7 @@ def bad_query(problem: QueryProblem):
 
 
 @bp.get("/accessions")
+@bp.doc(operationId="searchAccessions")
 @bp.arguments(AccessionQuery, location="query", as_kwargs=True)
 @bp.response(200, AccessionPageSchema, headers=LINK_HEADERS)
 def accessions(q, trait, sort, page, per_page, historic, restricted, updated_since,
@@ -53,6 +54,7 @@ def accessions(q, trait, sort, page, per_page, historic, restricted, updated_sin
 
 
 @bp.get("/screening")
+@bp.doc(operationId="screenAccessions")
 @bp.arguments(ScreeningQuery, location="query", as_kwargs=True)
 @bp.response(200, ScreeningSchema)
 def screening(trait, filter, extreme, top, **filters):

@@ -25,7 +25,7 @@ TITLE = "李种质资源共享平台 API / Plum Germplasm Sharing Platform API"
 VERSION = "1.0"
 DESCRIPTION = """\
 李（*Prunus*）种质资源数据库的机器接口：检索、筛选、详细记录与观测数据。
-匿名即可读取公开数据；个人访问令牌（在“我的令牌”页面或用 `germplasm tokens create` 创建）
+匿名即可读取公开数据；个人访问令牌（在“API 令牌”页面或用 `germplasm tokens create` 创建）
 以令牌所属用户的角色访问，请求头为 `Authorization: Bearer gpt_…`。
 错误一律为 JSON：`{"status", "message", "errors": [{"field", "messages"}]}`；参数错误为 400。
 列表分页：`page`（从 1 起）、`per_page`（默认 20，最多 100，更大的值按 100 计），
@@ -33,7 +33,7 @@ DESCRIPTION = """\
 
 The machine interface of the plum (*Prunus*) germplasm database: search, screening, records
 and observations. Public data can be read anonymously; a personal access token (created on
-the "My tokens" page or with `germplasm tokens create`) acts with its user's role, sent as
+the "API tokens" page or with `germplasm tokens create`) acts with its user's role, sent as
 `Authorization: Bearer gpt_…`. Every error is JSON in one shape:
 `{"status", "message", "errors": [{"field", "messages"}]}`; bad parameters are 400.
 Lists are paged with `page` (from 1) and `per_page` (default 20, at most 100: larger values
