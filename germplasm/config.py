@@ -47,6 +47,8 @@ def load_config(instance_path: str) -> dict:
         "RATELIMIT_HEADERS_ENABLED": True,
         # Requests to /api/v1 per token (or per address without one); Flask-Limiter's syntax.
         "GERMPLASM_API_RATE": os.environ.get("GERMPLASM_API_RATE", "1200 per minute"),
+        # Largest request body /api/v1 reads (a POST of observations); larger gets 413.
+        "GERMPLASM_API_MAX_BODY_MB": int(os.environ.get("GERMPLASM_API_MAX_BODY_MB", 5)),
         # A tile URL such as https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty keeps the
         # map offline (positions on a plain background).
         "GERMPLASM_MAP_TILES": os.environ.get("GERMPLASM_MAP_TILES", ""),

@@ -1,29 +1,41 @@
 """MCPD export to CSV (UTF-8 with a BOM, MCPD v2.1 column order) and .xlsx."""
-import csv
 from pathlib import Path
+
+from sqlalchemy import ColumnElement
 
 from germplasm.accessions.mcpd_fields import ALL_COLUMNS, FLAG_FIELDS, MULTI_VALUED, TAXON_FIELDS
 from germplasm.accessions.models import Accession
 from germplasm.extensions import db
-from loaders.cells import csv_value
-from loaders.sheets import open_csv, write_xlsx
+from loaders.sheets import csv_chunks, write_csv, write_xlsx
 
 NUMERIC = {"DECLATITUDE", "DECLONGITUDE", "COORDUNCERT", "ELEVATION", "SAMPSTAT", "COLLSRC",
            "MLSSTAT"}
 
 
-def export_mcpd(path: str | Path, fmt: str = "csv", accessions=None, public: bool = False) -> int:
+def export_mcpd(path: str | Path, fmt: str = "csv", accessions=None, public: bool = False,
+                scope: ColumnElement | None = None) -> int:
     """Write every accession (or the given ones) and return how many were written.
 
-    `public` applies the rule for anonymous users: wild collecting sites rounded to 0.1°.
+    `public` applies the rule for anonymous users: wild collecting sites rounded to 0.1°;
+    `scope` (a condition on Accession) leaves out what the reader may not see.
     """
-    rows = (mcpd_row(a, public) for a in (accessions if accessions is not None else _all()))
+    rows = (mcpd_row(a, public) for a in (
+        accessions if accessions is not None else all_accessions(scope)))
     writer = _write_xlsx if fmt == "xlsx" else _write_csv
     return writer(Path(path), rows)
 
 
-def _all():
+def mcpd_csv_chunks(public: bool, scope: ColumnElement | None):
+    """The CSV that export_mcpd() writes, in pieces, for a streamed download."""
+    rows = (mcpd_row(a, public) for a in all_accessions(scope))
+    return csv_chunks(ALL_COLUMNS, (_csv_cells(row) for row in rows))
+
+
+def all_accessions(scope: ColumnElement | None = None):
+    """Fetched a thousand at a time, never the whole catalogue at once."""
     query = db.select(Accession).order_by(Accession.instcode, Accession.accenumb)
+    if scope is not None:
+        query = query.where(scope)
     return db.session.scalars(query.execution_options(yield_per=1000))
 
 
@@ -53,14 +65,11 @@ def _value(accession: Accession, column: str):
 
 
 def _write_csv(path: Path, rows) -> int:
-    count = 0
-    with open_csv(path) as handle:
-        writer = csv.DictWriter(handle, fieldnames=ALL_COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: "" if v is None else csv_value(v) for k, v in row.items()})
-            count += 1
-    return count
+    return write_csv(path, ALL_COLUMNS, (_csv_cells(row) for row in rows))
+
+
+def _csv_cells(row: dict) -> list:
+    return ["" if row[column] is None else row[column] for column in ALL_COLUMNS]
 
 
 def _write_xlsx(path: Path, rows) -> int:

@@ -1,56 +1,56 @@
-"""Export observations (long form) and trait summaries to CSV (UTF-8 with a BOM)."""
+"""Export observations (long form) and trait summaries to CSV (UTF-8 with a BOM), as files
+for the command line or as pieces of a streamed download for the API."""
 from pathlib import Path
 
-from germplasm.accessions.models import Accession
-from germplasm.evaluations.models import ALL_YEARS, Campaign, Descriptor, Observation, TraitSummary
+from germplasm.evaluations.listing import (
+    Selection,
+    display_value,
+    observation_query,
+    summary_query,
+    summary_year,
+)
 from germplasm.extensions import db
-from loaders.sheets import write_csv
+from loaders.sheets import csv_chunks, write_csv
 
 OBSERVATION_COLUMNS = ("ACCENUMB", "CAMPAIGN", "YEAR", "DESCRIPTOR", "VALUE", "REPLICATE",
                        "OBSERVED_ON", "OBSERVER")
 SUMMARY_COLUMNS = ("ACCENUMB", "DESCRIPTOR", "YEAR", "N", "MEAN", "MIN", "MAX", "SD", "MODE")
+CHUNK = 2000  # rows fetched from the database at a time
 
 
-def export_observations(path: str | Path) -> int:
-    query = (db.select(Accession.accenumb, Campaign.name, Campaign.year, Descriptor.code,
-                       Descriptor.data_type, Observation.value_num, Observation.value_text,
-                       Observation.value_date, Observation.replicate, Observation.observed_on,
-                       Observation.observer)
-             .join(Accession, Observation.accession_id == Accession.id)
-             .join(Campaign, Observation.campaign_id == Campaign.id)
-             .join(Descriptor, Observation.descriptor_id == Descriptor.id)
-             .order_by(Accession.accenumb, Campaign.year, Descriptor.code, Observation.replicate))
-    rows = ((acc, camp, year, code, display_value(kind, num, text, day), rep,
-             observed.isoformat() if observed else "", observer or "")
-            for acc, camp, year, code, kind, num, text, day, rep, observed, observer
-            in db.session.execute(query.execution_options(yield_per=2000)))
-    return write_csv(path, OBSERVATION_COLUMNS, rows)
+def export_observations(path: str | Path, selection: Selection = Selection(),
+                        scope=None) -> int:
+    return write_csv(path, OBSERVATION_COLUMNS, observation_cells(selection, scope))
 
 
-def display_value(kind: str, number, text, day) -> str:
-    if kind == "Date":
-        return day.isoformat()
-    if kind == "Numerical":
-        return str(int(number)) if number.is_integer() else repr(number)
-    return text or ""
+def observation_csv_chunks(selection: Selection = Selection(), scope=None):
+    return csv_chunks(OBSERVATION_COLUMNS, observation_cells(selection, scope))
 
 
-def export_summaries(path: str | Path) -> int:
-    query = (db.select(Accession.accenumb, Descriptor.code, TraitSummary.year, TraitSummary.n,
-                       TraitSummary.mean, TraitSummary.min, TraitSummary.max, TraitSummary.sd,
-                       TraitSummary.mode)
-             .join(Accession, TraitSummary.accession_id == Accession.id)
-             .join(Descriptor, TraitSummary.descriptor_id == Descriptor.id)
-             .order_by(Accession.accenumb, Descriptor.code, TraitSummary.year))
-    rows = ((acc, code, "" if year == ALL_YEARS else year, n, _number(mean), _number(low),
-             _number(high), _number(sd), mode or "")
-            for acc, code, year, n, mean, low, high, sd, mode
-            in db.session.execute(query.execution_options(yield_per=2000)))
+def observation_cells(selection: Selection, scope):
+    query = observation_query(selection, scope).execution_options(yield_per=CHUNK)
+    for row in db.session.execute(query):
+        yield (row.accenumb, row.campaign, row.year, row.descriptor,
+               display_value(row.data_type, row.value_num, row.value_text, row.value_date),
+               row.replicate, row.observed_on.isoformat() if row.observed_on else "",
+               row.observer or "")
+
+
+def export_summaries(path: str | Path, selection: Selection = Selection(), scope=None) -> int:
+    query = summary_query(selection, scope).execution_options(yield_per=CHUNK)
+    rows = ((row.accenumb, row.descriptor, _blank(summary_year(row.year)), row.n,
+             number_text(row.mean), number_text(row.min), number_text(row.max),
+             number_text(row.sd), row.mode or "")
+            for row in db.session.execute(query))
     return write_csv(path, SUMMARY_COLUMNS, rows)
 
 
-def _number(value) -> str:
+def number_text(value) -> str:
+    """A summary's statistic as the export writes it: four decimals at most."""
     if value is None:
         return ""
     return f"{value:.4f}".rstrip("0").rstrip(".")
 
+
+def _blank(value):
+    return "" if value is None else value

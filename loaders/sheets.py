@@ -2,6 +2,7 @@
 UTF-8 (without it, Chinese is garbled), and .xlsx with a frozen header row, columns wide
 enough to read and numbers written as numbers (text stays text: see loaders.cells)."""
 import csv
+import io
 import unicodedata
 from itertools import chain, islice
 from pathlib import Path
@@ -12,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from loaders.cells import csv_row, xlsx_row
 
 CSV_ENCODING = "utf-8-sig"  # writes the BOM; our readers accept files with or without one
+CHUNK_ROWS = 500  # rows per piece of a streamed CSV download
 SAMPLE_ROWS = 200  # rows read ahead to size the columns (a write-only sheet sets widths first)
 MIN_WIDTH, MAX_WIDTH = 6, 50
 
@@ -22,14 +24,37 @@ def open_csv(path: str | Path):
 
 def write_csv(path: str | Path, header, rows) -> int:
     """Write the header and the rows (formula-like text guarded); return the row count."""
-    count = 0
-    with open_csv(path) as handle:
-        writer = csv.writer(handle)
-        writer.writerow(csv_row(header))
-        for row in rows:
-            writer.writerow(csv_row(row))
-            count += 1
-    return count
+    counted = _Counted(rows)
+    with Path(path).open("w", encoding="utf-8", newline="") as handle:
+        for chunk in csv_chunks(header, counted):
+            handle.write(chunk)
+    return counted.count
+
+
+def csv_chunks(header, rows, size: int = CHUNK_ROWS):
+    """The text write_csv() writes, BOM first, `size` rows at a time: a download streams
+    it without holding the whole file."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")
+    writer.writerow(csv_row(header))
+    for number, row in enumerate(rows, start=1):
+        writer.writerow(csv_row(row))
+        if number % size == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+class _Counted:
+    def __init__(self, rows):
+        self.rows, self.count = rows, 0
+
+    def __iter__(self):
+        for row in self.rows:
+            self.count += 1
+            yield row
 
 
 def write_xlsx(path: str | Path, title: str, header, rows) -> int:

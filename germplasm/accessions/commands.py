@@ -9,6 +9,7 @@ from flask.cli import AppGroup, with_appcontext
 from sqlalchemy.exc import SQLAlchemyError
 
 from germplasm.extensions import db
+from germplasm.sharing.access import public_scope
 from loaders.mcpd import import_mcpd
 from loaders.mcpd_export import export_mcpd
 from loaders.report import EXIT_UNREADABLE
@@ -78,10 +79,12 @@ def fail(message: str, code: int) -> int:
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]),
               help="Default: from the file's extension, else csv.")
-def export_mcpd_command(path, fmt) -> None:
+@click.option("--public", is_flag=True, help="Only what the public may see: no restricted "
+              "accessions, wild collecting sites rounded to 0.1°.")
+def export_mcpd_command(path, fmt, public) -> None:
     """Export every accession as MCPD v2.1 (multi-values joined with ';')."""
     fmt = fmt or ("xlsx" if path.lower().endswith(".xlsx") else "csv")
-    count = export_mcpd(path, fmt)
+    count = export_mcpd(path, fmt, public=public, scope=public_scope() if public else None)
     click.echo(f"exported {count} accessions to {path}")
 
 

@@ -10,7 +10,9 @@ from germplasm.accessions.commands import export_group, fail, finish, import_gro
 from germplasm.evaluations import campaign_setup, campaigns
 from germplasm.evaluations.campaigns import CampaignProblem
 from germplasm.evaluations.descriptors import DescriptorProblem, load_descriptors
+from germplasm.evaluations.listing import Selection, SelectionProblem, parse_moment
 from germplasm.extensions import db
+from germplasm.sharing.access import public_scope
 from loaders.observation_export import export_observations, export_summaries
 from loaders.observations import import_observations
 from loaders.report import EXIT_UNREADABLE
@@ -60,18 +62,57 @@ def import_descriptors_command(path, user) -> None:
     click.echo(", ".join(f"{what} {n}" for what, n in counts.items()))
 
 
+def _selection_options(command):
+    """--accession, --descriptor, --campaign, --year, --updated-since and --public: the
+    selection that /api/v1/observations and /api/v1/summaries take as parameters."""
+    options = [
+        click.option("--accession", help="Accession number (or id)."),
+        click.option("--descriptor", help="Descriptor code."),
+        click.option("--campaign", help="Campaign name (or id)."),
+        click.option("--year", type=click.IntRange(0, 2100),
+                     help="Campaign year (summaries: 0 for the summary over all years)."),
+        click.option("--updated-since", "updated_since", metavar="ISO8601",
+                     help="Observations changed at or after this date or time (UTC)."),
+        click.option("--public", is_flag=True,
+                     help="Only what the public may see: no restricted accessions."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _selection(accession, descriptor, campaign, year, updated_since) -> Selection:
+    try:
+        since = parse_moment(updated_since) if updated_since else None
+    except ValueError:
+        raise click.BadParameter(f"{updated_since!r} is not an ISO 8601 date or time",
+                                 param_hint="--updated-since") from None
+    return Selection(accession, descriptor, campaign, year, since)
+
+
 @export_group.command("observations")
 @click.argument("path", type=click.Path(dir_okay=False))
-def export_observations_command(path) -> None:
-    """Every observation, long form: ACCENUMB, CAMPAIGN, YEAR, DESCRIPTOR, VALUE, ..."""
-    click.echo(f"exported {export_observations(path)} observations to {path}")
+@_selection_options
+def export_observations_command(path, public, **selection) -> None:
+    """Observations, long form: ACCENUMB, CAMPAIGN, YEAR, DESCRIPTOR, VALUE, ..."""
+    count = _export(export_observations, path, _selection(**selection), public)
+    click.echo(f"exported {count} observations to {path}")
 
 
 @export_group.command("summaries")
 @click.argument("path", type=click.Path(dir_okay=False))
-def export_summaries_command(path) -> None:
+@_selection_options
+def export_summaries_command(path, public, **selection) -> None:
     """Trait summaries per accession, descriptor and year (empty YEAR: over all years)."""
-    click.echo(f"exported {export_summaries(path)} summaries to {path}")
+    count = _export(export_summaries, path, _selection(**selection), public)
+    click.echo(f"exported {count} summaries to {path}")
+
+
+def _export(write, path, selection: Selection, public: bool) -> int:
+    try:
+        return write(path, selection, public_scope() if public else None)
+    except SelectionProblem as problem:
+        raise click.BadParameter(str(problem), param_hint=f"--{problem.field}") from None
 
 
 @campaign_group.command("create")
