@@ -31,9 +31,10 @@ def write_csv(path: str | Path, header, rows) -> int:
     return counted.count
 
 
-def csv_chunks(header, rows, size: int = CHUNK_ROWS):
-    """The text write_csv() writes, BOM first, `size` rows at a time: a download streams
-    it without holding the whole file."""
+def csv_chunks(header, rows, size: int | None = None):
+    """The text write_csv() writes, BOM first, `size` (CHUNK_ROWS) rows at a time: a
+    download streams it without holding the whole file."""
+    size = size or CHUNK_ROWS
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write("\ufeff")
