@@ -53,14 +53,26 @@ def handle_http_error(error: HTTPException):
 
 def field_errors(messages) -> list[dict]:
     """webargs' {"query": {"per_page": ["Not a valid integer."]}} as the API's
-    [{"field": "per_page", "messages": [...]}]; nested messages (a list's items) flattened."""
+    [{"field": "per_page", "messages": [...]}]; nested messages (a list's items) flattened,
+    except in a JSON body, where each names its path: observations[3].value."""
     if not isinstance(messages, dict):
         return []
     errors = []
-    for location in messages.values():
+    for where, location in messages.items():
         for field, found in (location.items() if isinstance(location, dict) else ()):
-            errors.append({"field": str(field), "messages": _flat(found)})
+            if where == "json":
+                errors += [{"field": path, "messages": words}
+                           for path, words in _paths(str(field), found)]
+            else:
+                errors.append({"field": str(field), "messages": _flat(found)})
     return errors
+
+
+def _paths(prefix: str, found) -> list[tuple[str, list[str]]]:
+    if not isinstance(found, dict):
+        return [(prefix, _flat(found))]
+    return [pair for key, value in found.items() for pair in _paths(
+        f"{prefix}[{key}]" if isinstance(key, int) else f"{prefix}.{key}", value)]
 
 
 def _flat(found) -> list[str]:
