@@ -133,6 +133,7 @@ def _register_blueprints(app: Flask) -> None:
 def _register_api(app: Flask) -> None:
     """/api/v1: each module's smorest Blueprint, in the OpenAPI document and rate-limited."""
     from germplasm.sharing.api import bp as api_bp
+    from germplasm.sharing.changes_api import bp as changes_api_bp
     from germplasm.sharing.docs_views import bp as api_docs_bp
     from germplasm.sharing.exports_api import bp as exports_api_bp
     from germplasm.sharing.observations_api import bp as observations_api_bp
@@ -142,6 +143,7 @@ def _register_api(app: Flask) -> None:
     register(app, api_bp)
     register(app, observations_api_bp)
     register(app, exports_api_bp)
+    register(app, changes_api_bp)
     app.register_blueprint(api_docs_bp)  # /api/docs, the document's viewer
 
 

@@ -19,3 +19,8 @@ def accession_scope() -> ColumnElement | None:
 
 def rounds_wild_sites() -> bool:
     return not is_staff()
+
+
+def feed_scope():
+    """Whose changes the feed shows the caller: True (all), False (public records only)."""
+    return is_staff()
