@@ -62,11 +62,12 @@ def pedigree(accession: Accession, can_see_restricted: bool) -> dict[str, list[d
     for link in accession.parent_links:
         shown = link.parent if link.parent and _may_see(link.parent, can_see_restricted) else None
         parents.append({"role": link.role, "token": link.token,
+                        "id": shown.id if shown else None,
                         "accenumb": shown.accenumb if shown else None,
                         "name": shown.display_name if shown else None})
     children = visible(select(Accession).join(PedigreeLink, PedigreeLink.child_id == Accession.id)
                        .where(PedigreeLink.parent_id == accession.id), can_see_restricted)
-    progeny = [{"accenumb": c.accenumb, "name": c.display_name}
+    progeny = [{"id": c.id, "accenumb": c.accenumb, "name": c.display_name}
                for c in db.session.scalars(children.order_by(Accession.accenumb)).unique()]
     return {"parents": parents, "progeny": progeny}
 

@@ -67,6 +67,9 @@ class Descriptor(db.Model):
 
     categories: Mapped[list["DescriptorCategory"]] = relationship(
         cascade="all, delete-orphan", order_by="DescriptorCategory.position", lazy="selectin")
+    # Read only: revisions are written by descriptors.revise(), never through this list.
+    revisions: Mapped[list["DescriptorRevision"]] = relationship(
+        order_by="DescriptorRevision.version", viewonly=True)
 
     def name(self, locale: str) -> str:
         return self.name_zh if locale.startswith("zh") else self.name_en

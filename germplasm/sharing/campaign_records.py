@@ -1,0 +1,70 @@
+"""Evaluation campaigns for the API.
+
+The campaign pages are for staff; what a campaign produced is public (its observations show
+on the accession pages, by campaign name). So the public sees the campaigns that hold at
+least one observation of an accession it may see, with counts over those accessions only;
+the worklist (planning, which counts restricted accessions) and the observers (people) are
+for staff. Staff see every campaign, planned ones too."""
+from sqlalchemy import exists, func, select
+
+from germplasm.accessions.models import Accession
+from germplasm.accessions.queries import visible
+from germplasm.evaluations.campaign_progress import overview
+from germplasm.evaluations.models import Campaign, Observation
+from germplasm.extensions import db
+
+MAX_ID = 2**31
+
+
+def _observed(can_see_restricted: bool):
+    """Observations of accessions the caller may see."""
+    return visible(select(Observation.id).join(Accession, Accession.id == Observation.accession_id),
+                   can_see_restricted)
+
+
+def campaigns_query(can_see_restricted: bool):
+    query = select(Campaign).order_by(Campaign.year.desc(), Campaign.name, Campaign.id)
+    if can_see_restricted:
+        return query
+    shown = _observed(False).where(Observation.campaign_id == Campaign.id)
+    return query.where(exists(shown))
+
+
+def campaign_by_id(campaign_id: int, can_see_restricted: bool) -> Campaign | None:
+    if not 0 < campaign_id < MAX_ID:
+        return None
+    query = campaigns_query(can_see_restricted).where(Campaign.id == campaign_id)
+    return db.session.scalars(query).first()
+
+
+def campaign_records(campaigns: list[Campaign], can_see_restricted: bool) -> list[dict]:
+    """What CampaignSchema dumps, for one page of campaigns: a few grouped queries."""
+    ids = [c.id for c in campaigns]
+    counts = _counts(ids, can_see_restricted)
+    worklists = overview(ids) if can_see_restricted and ids else {}
+    return [_record(c, counts.get(c.id), worklists.get(c.id)) for c in campaigns]
+
+
+def _record(campaign: Campaign, counts, worklist) -> dict:
+    observations, accessions, first, last = counts or (0, 0, None, None)
+    return {
+        "id": campaign.id, "name": campaign.name, "year": campaign.year, "site": campaign.site,
+        "description": campaign.description,
+        "descriptors": [d.code for d in campaign.descriptors],
+        "observations": observations, "accessions": accessions,
+        "first_observed": first, "last_observed": last,
+        "observers": campaign.observers if worklist is not None else None,
+        "worklist": worklist, "created_at": campaign.created_at,
+        "updated_at": campaign.updated_at,
+    }
+
+
+def _counts(ids: list[int], can_see_restricted: bool) -> dict[int, tuple]:
+    query = visible(
+        select(Observation.campaign_id, func.count(Observation.id),
+               func.count(func.distinct(Observation.accession_id)),
+               func.min(Observation.observed_on), func.max(Observation.observed_on))
+        .join(Accession, Accession.id == Observation.accession_id)
+        .where(Observation.campaign_id.in_(ids)), can_see_restricted)
+    rows = db.session.execute(query.group_by(Observation.campaign_id))
+    return {campaign_id: tuple(rest) for campaign_id, *rest in rows}
