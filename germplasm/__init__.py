@@ -133,17 +133,23 @@ def _register_blueprints(app: Flask) -> None:
 def _register_api(app: Flask) -> None:
     """/api/v1: each module's smorest Blueprint, in the OpenAPI document and rate-limited."""
     from germplasm.sharing.api import bp as api_bp
+    from germplasm.sharing.campaigns_api import bp as campaigns_api_bp
     from germplasm.sharing.changes_api import bp as changes_api_bp
+    from germplasm.sharing.descriptors_api import bp as descriptors_api_bp
     from germplasm.sharing.docs_views import bp as api_docs_bp
     from germplasm.sharing.exports_api import bp as exports_api_bp
     from germplasm.sharing.observations_api import bp as observations_api_bp
     from germplasm.sharing.openapi import init_api, register
+    from germplasm.sharing.records_api import bp as records_api_bp
 
     init_api(app)
     register(app, api_bp)
     register(app, observations_api_bp)
     register(app, exports_api_bp)
     register(app, changes_api_bp)
+    register(app, records_api_bp)
+    register(app, descriptors_api_bp)
+    register(app, campaigns_api_bp)
     app.register_blueprint(api_docs_bp)  # /api/docs, the document's viewer
 
 
