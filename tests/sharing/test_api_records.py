@@ -132,3 +132,15 @@ def test_the_records_are_documented_in_both_languages(client):
         assert "404" in operation["responses"] or "{" not in path
     mcpd = document["components"]["schemas"]["McpdRecord"]["properties"]
     assert "保存单位 / Holding institute" in mcpd["INSTCODE"]["description"]
+
+
+def test_the_public_record_is_the_public_mcpd_export(client, cli, make_accession, tmp_path):
+    wild = make_accession(accenumb="W2", sampstat="120", declatitude="29.56712",
+                          declongitude="106.45521", latitude="293402N", longitude="1062719E")
+    path = tmp_path / "public.csv"
+    assert cli("export", "mcpd", path, "--public").exit_code == 0
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["ACCENUMB"] == "W2")
+    mcpd = _record(client, wild)["mcpd"]
+    assert {k: "" if v is None else str(v) for k, v in mcpd.items()} == row
+    assert row["DECLATITUDE"] == "29.6" and row["LATITUDE"] == ""
