@@ -37,12 +37,15 @@ def handle_http_error(error: HTTPException):
         message = standard_message(status) or message
     if is_api_request():
         data = getattr(error, "data", None) or {}  # from webargs and flask_smorest.abort
-        errors = field_errors(data.get("messages"))
-        if errors:
+        # webargs' messages by location, or abort(400, errors=[{"field", "messages"}, ...])
+        errors = field_errors(data.get("messages")) or list(data.get("errors") or [])
+        if errors and "messages" in data:
             message = _("invalid parameter %(name)s: %(message)s",
                         name=", ".join(e["field"] for e in errors),
                         message="; ".join(errors[0]["messages"]))
-        response, status = api_error(status, str(data.get("message") or message), errors)
+        if data.get("message") and status < 500:  # an endpoint's own words
+            message = data["message"]
+        response, status = api_error(status, str(message), errors)
         kept = {k: v for k, v in error.get_headers() if k in ("Allow", "Retry-After")}
         response.headers.update(kept)
         return response, status

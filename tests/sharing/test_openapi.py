@@ -116,3 +116,49 @@ def test_the_document_is_under_the_rate_limit(app, client, monkeypatch):
     monkeypatch.setitem(app.config, "GERMPLASM_API_RATE", "2 per minute")
     answers = [client.get("/api/v1/openapi.json").status_code for _ in range(3)]
     assert answers == [200, 200, 429]
+
+
+@pytest.mark.parametrize("status", [401, 403, 404, 405, 409, 413, 429, 500])
+def test_every_error_status_under_the_api_has_the_shape(app, status):
+    """What an endpoint's abort() (Flask's or flask_smorest's) answers under /api/v1."""
+    from flask_smorest import abort
+    from werkzeug.exceptions import HTTPException
+
+    from germplasm.errors import handle_http_error
+
+    with app.test_request_context("/api/v1/anything?lang=en"):
+        try:
+            abort(status, message="the endpoint's own words")
+        except HTTPException as error:
+            response, code = handle_http_error(error)
+    body = response.get_json()
+    assert code == status and body["status"] == status and body["errors"] == []
+    expected = "the endpoint's own words" if status < 500 else "Internal server error."
+    assert body["message"] == expected  # a 500 never tells its cause
+
+
+def test_a_stale_write_under_the_api_is_409_in_the_shape(app):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from germplasm.errors import changed_meanwhile
+
+    with app.test_request_context("/api/v1/observations", method="POST"):
+        response, status, _headers = changed_meanwhile(StaleDataError())
+    assert status == 409 and response.get_json()["status"] == 409
+
+
+def test_an_endpoint_may_name_its_own_fields(app):
+    """abort(400, message=..., errors=[...]) keeps the endpoint's list (e.g. items by index)."""
+    from flask_smorest import abort
+    from werkzeug.exceptions import HTTPException
+
+    from germplasm.errors import handle_http_error
+
+    named = [{"field": "observations.3.value", "messages": ["not a number"]}]
+    with app.test_request_context("/api/v1/observations", method="POST"):
+        try:
+            abort(400, message="3 observations refused", errors=named)
+        except HTTPException as error:
+            response, _status = handle_http_error(error)
+    assert response.get_json() == {"status": 400, "message": "3 observations refused",
+                                   "errors": named}
