@@ -1,27 +1,14 @@
 """GET /api/v1/accessions: its query parameters and the page it answers (catalogue search)."""
-from datetime import UTC, datetime
-
-from marshmallow import Schema, ValidationError, fields
+from marshmallow import Schema, fields
 
 from germplasm.sharing.paging import PageArgs, PageSchema
+from schemas.api_fields import Instant, UtcDateTime
 
 
 def _many(description: str, **kwargs) -> fields.List:
     """A parameter that may be repeated (`?trait=A&trait=B`)."""
     return fields.List(fields.String(), load_default=list,
                        metadata={"description": description, **kwargs})
-
-
-class Instant(fields.DateTime):
-    """ISO 8601 (`2026-05-01`, `2026-05-01T08:00:00+08:00`, `...Z`); no zone means UTC."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        try:
-            moment = datetime.fromisoformat(str(value))
-        except ValueError:
-            raise ValidationError("not an ISO 8601 date or time, e.g. 2026-05-01T08:00:00Z / "
-                                  "不是 ISO 8601 日期或时间") from None
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 FILTER_WORDS = {
@@ -78,7 +65,7 @@ class AccessionItemSchema(Schema):
     traits = fields.Dict(keys=fields.String(), values=fields.Raw(), required=True, metadata={
         "description": "性状均值或众数类别，按描述符代码 / trait means or modal categories "
                        "by descriptor code"})
-    updated_at = fields.DateTime(format="iso", required=True, metadata={
+    updated_at = UtcDateTime(required=True, metadata={
         "description": "最后修改时间（UTC） / last changed (UTC)"})
 
 

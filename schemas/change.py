@@ -2,6 +2,7 @@
 from marshmallow import Schema, fields
 
 from germplasm.feed.models import ENTITIES, OPERATIONS
+from schemas.api_fields import UtcDateTime
 
 
 class ChangeSchema(Schema):
@@ -18,7 +19,7 @@ class ChangeSchema(Schema):
                                  "upsert：新建或修改，请重新获取；delete：已删除或不再对您可见 / "
                                  "upsert: created or changed, fetch it again; delete: deleted "
                                  "or no longer visible to you"})
-    at = fields.DateTime(metadata={"description": "变更时间 (UTC) / when it changed"})
+    at = UtcDateTime(metadata={"description": "变更时间 (UTC) / when it changed"})
 
 
 class ChangesSchema(Schema):

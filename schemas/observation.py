@@ -4,6 +4,7 @@ not here: these schemas only check the JSON's shape."""
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
 from germplasm.evaluations.listing import display_value, summary_year
+from schemas.api_fields import UtcDateTime
 
 MAX_ITEMS = 5000  # per request; a bigger batch belongs in a sheet import
 
@@ -31,7 +32,7 @@ class ObservationSchema(Schema):
     campaign = fields.String(**_doc("评价批次名称", "campaign name"))
     campaign_id = fields.Integer(**_doc("评价批次编号", "campaign id"))
     year = fields.Integer(**_doc("评价年份", "campaign year"))
-    updated_at = fields.DateTime(**_doc("最后修改时间（UTC）", "last change (UTC)"))
+    updated_at = UtcDateTime(**_doc("最后修改时间（UTC）", "last change (UTC)"))
 
     def _value(self, row) -> str:
         return display_value(row.data_type, row.value_num, row.value_text, row.value_date)
