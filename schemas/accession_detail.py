@@ -7,7 +7,7 @@ from marshmallow import Schema, fields
 
 from germplasm.accessions.labels import FIELD_LABELS
 from germplasm.accessions.mcpd_fields import ALL_COLUMNS, MULTI_VALUED
-from schemas.timestamps import UtcDateTime
+from schemas.api_fields import UtcDateTime
 
 INTEGERS = ("SAMPSTAT", "COLLSRC", "MLSSTAT", "COORDUNCERT")
 NUMBERS = ("DECLATITUDE", "DECLONGITUDE", "ELEVATION")

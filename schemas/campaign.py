@@ -3,7 +3,7 @@ site, one year) and what it has produced."""
 from marshmallow import Schema, fields
 
 from germplasm.sharing.paging import PageArgs, PageSchema
-from schemas.timestamps import UtcDateTime
+from schemas.api_fields import UtcDateTime
 
 STAFF_ONLY = "仅工作人员可见，其他调用者为 null / staff only; null for other callers"
 

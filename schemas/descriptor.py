@@ -7,7 +7,7 @@ from marshmallow import Schema, fields, pre_dump, validate
 from germplasm.evaluations.models import GROUPS
 from germplasm.evaluations.sources import public_source
 from germplasm.sharing.paging import PageArgs, PageSchema
-from schemas.timestamps import UtcDateTime
+from schemas.api_fields import UtcDateTime
 
 
 class DescriptorCategorySchema(Schema):

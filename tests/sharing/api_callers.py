@@ -19,3 +19,10 @@ def assert_not_found(answer) -> None:
     assert answer.mimetype == "application/json"
     assert answer.json["status"] == 404 and answer.json["message"]
     assert answer.json["errors"] == []
+
+
+def assert_utc(text: str) -> None:
+    """An ISO 8601 time with its zone, in UTC (the API's one form of times)."""
+    from datetime import datetime, timedelta
+
+    assert "T" in text and datetime.fromisoformat(text).utcoffset() == timedelta(0), text

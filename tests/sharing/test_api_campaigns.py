@@ -3,7 +3,7 @@ over the accessions a caller may see; its worklist, progress and observers are f
 from germplasm.evaluations import campaigns
 from germplasm.extensions import db
 from tests.catalogue import CODES
-from tests.sharing.api_callers import assert_not_found, bearer
+from tests.sharing.api_callers import assert_not_found, assert_utc, bearer
 
 
 def _planned():
@@ -21,7 +21,7 @@ def test_the_public_sees_what_a_campaign_produced_on_public_accessions(client, c
     assert item["name"] == "2026 评价" and item["year"] == 2026
     assert item["observations"] == 25 and item["accessions"] == 5  # S006 is restricted
     assert item["worklist"] is None and item["observers"] is None
-    assert item["updated_at"].endswith("Z")
+    assert_utc(item["updated_at"])
     assert_not_found(client.get(f"/api/v1/campaigns/{planned.id}"))
     one = client.get(f"/api/v1/campaigns/{item['id']}").json
     assert one["observations"] == 25 and one["name"] == "2026 评价"

@@ -3,7 +3,7 @@ import csv
 
 import pytest
 
-from tests.sharing.api_callers import assert_not_found, bearer
+from tests.sharing.api_callers import assert_not_found, assert_utc, bearer
 
 
 def _record(client, accession, headers=None):
@@ -36,7 +36,9 @@ def test_the_record_carries_passport_names_flags_and_time(client, catalogue):
     assert record["mcpd"]["HISTORIC"] == "N" and record["historic"] is False
     assert [n["name"] for n in record["names"]] == ["巫山脆李", "Wūshān Cuìlǐ"]
     assert all(n["type"] and n["lang"] for n in record["names"])
-    assert record["updated_at"].endswith("Z") and "T" in record["updated_at"]
+    assert_utc(record["updated_at"])
+    [item] = client.get("/api/v1/accessions?accenumb=S001").json["items"]
+    assert (item["id"], item["updated_at"]) == (record["id"], record["updated_at"])  # as listed
 
 
 def test_multi_values_are_joined_the_mcpd_way(client, make_accession):
