@@ -31,7 +31,9 @@ def campaigns(args: dict):
                  args["per_page"])
 
 
-@bp.get("/campaigns/<int:campaign_id>")
+@bp.get("/campaigns/<int:campaign_id>", parameters=[{
+    "in": "path", "name": "campaign_id",
+    "description": "评价批次编号（列表中的 id） / the campaign's id (`id` in the list)"}])
 @bp.response(200, CampaignSchema)
 def campaign(campaign_id: int):
     """一个评价任务 / One evaluation campaign

@@ -28,7 +28,10 @@ def descriptors(args: dict):
     return paged(page.items, page.total, args["page"], args["per_page"])
 
 
-@bp.get("/descriptors/<code>")
+@bp.get("/descriptors/<code>", parameters=[{
+    "in": "path", "name": "code",
+    "description": "描述符代码，不区分大小写，如 SSC / "
+                   "descriptor code, case-insensitive, e.g. SSC"}])
 @bp.response(200, DescriptorDetailSchema)
 def descriptor(code: str):
     """一个描述符及其历史版本 / One descriptor and its earlier versions

@@ -11,7 +11,10 @@ bp = ApiBlueprint("api_records", __name__, url_prefix="/api/v1",
                   description="种质的完整记录 / The whole record of an accession")
 
 
-@bp.get("/accessions/<int:accession_id>")
+@bp.get("/accessions/<int:accession_id>", parameters=[{
+    "in": "path", "name": "accession_id",
+    "description": "种质的稳定编号（列表与变更流中的 id） / "
+                   "the accession's stable id (`id` in lists and the change feed)"}])
 @bp.response(200, AccessionDetailSchema)
 def accession(accession_id: int):
     """一份种质的完整记录 / One accession's whole record

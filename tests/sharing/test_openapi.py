@@ -162,3 +162,13 @@ def test_an_endpoint_may_name_its_own_fields(app):
             response, _status = handle_http_error(error)
     assert response.get_json() == {"status": 400, "message": "3 observations refused",
                                    "errors": named}
+
+
+def test_every_parameter_is_described_in_chinese_and_english(document):
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            parameters = operation if method == "parameters" else operation.get("parameters", [])
+            for parameter in parameters:
+                words = parameter.get("description", "")
+                assert re.search(r"[\u4e00-\u9fff]", words), (path, parameter["name"])
+                assert re.search(r"[A-Za-z]{3}", words), (path, parameter["name"])
