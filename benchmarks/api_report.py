@@ -130,7 +130,7 @@ def section(results: list[Result], args, monitor, postgres_url: str | None) -> s
         "`GET /api/v1/accessions?q=<word>` is asked every 50 ms (anonymous, a new connection "
         "each) until the accession is among its items; lag: until that answer is read. "
         f"{args.changes} changes, 0.1–0.3 s apart.",
-        f"Run {utc_now()} with `.venv/bin/python benchmarks/api.py {' '.join(sys.argv[1:])}` "
+        f"Run {utc_now()} with `{' '.join(['.venv/bin/python benchmarks/api.py', *sys.argv[1:]])}` "
         f"(code {git_state()}), client, nodes and database on one machine:\n\n"
         f"{machine_description(postgres_url)}\n- 1-minute load average: {_loads(monitor)}",
         *_tables(results), f"gunicorn's logs: {log_lines} tracebacks or lines other than INFO.",
