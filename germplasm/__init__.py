@@ -54,6 +54,7 @@ def _import_models() -> None:
     from germplasm.feed import models as _feed  # noqa: F401
     from germplasm.feed import orm_notes as _feed_notes  # noqa: F401  (notes campaigns, descriptors)
     from germplasm.imports import models as _imports  # noqa: F401
+    from germplasm.inventory import models as _inventory  # noqa: F401
     from germplasm.reference import models as _reference  # noqa: F401
     from germplasm.selections import models as _selections  # noqa: F401
     from search import state as _search_state  # noqa: F401

@@ -21,6 +21,13 @@ from germplasm.backup.commands import backup_command, restore_command
 from germplasm.evaluations.commands import campaign_group
 from germplasm.extensions import db
 from germplasm.initial_data import load_initial_data
+from germplasm.inventory.commands import (
+    export_lots_command,
+    import_lots_command,
+    import_plants_command,
+    lots_group,
+    plants_group,
+)
 from germplasm.sweep_command import sweep_command
 
 cli = FlaskGroup(create_app=create_app, help="Plum germplasm platform commands.")
@@ -36,6 +43,9 @@ def init_command() -> None:
     click.echo("reference data: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
 
 
+import_group.add_command(import_lots_command)
+import_group.add_command(import_plants_command)
+export_group.add_command(export_lots_command)
 cli.add_command(import_group)
 cli.add_command(export_group)
 cli.add_command(demo_command)
@@ -49,6 +59,8 @@ cli.add_command(backup_command)
 cli.add_command(restore_command)
 cli.add_command(sweep_command)
 cli.add_command(tokens_group)
+cli.add_command(lots_group)
+cli.add_command(plants_group)
 
 
 def main() -> None:

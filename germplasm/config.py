@@ -52,6 +52,8 @@ def load_config(instance_path: str) -> dict:
         # A tile URL such as https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty keeps the
         # map offline (positions on a plain background).
         "GERMPLASM_MAP_TILES": os.environ.get("GERMPLASM_MAP_TILES", ""),
+        # The regeneration alert lists accessions with fewer living trees than this.
+        "GERMPLASM_MIN_TREES": int(os.environ.get("GERMPLASM_MIN_TREES", 2)),
         "COMPRESS_MIMETYPES": ["text/css", "text/javascript", "application/javascript",
                                "application/json", "application/geo+json", "image/svg+xml"],
         "COMPRESS_ALGORITHM": ["br", "gzip"],

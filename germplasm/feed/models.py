@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from germplasm.db import utcnow
 from germplasm.extensions import db
 
-ENTITIES = ("accession", "observation", "summary", "descriptor", "campaign")
+ENTITIES = ("accession", "observation", "summary", "descriptor", "campaign", "lot", "plant")
 OPERATIONS = ("upsert", "delete")
 
 

@@ -13,7 +13,8 @@ from germplasm.feed.visibility import accession_rows, accession_states, linked_r
 def _pending(session: Session | None = None) -> dict:
     info = (session or db.session).info
     return info.setdefault("feed", {"accession": set(), "observation": {}, "summary": set(),
-                                    "other": {}, "descriptor_ids": set()})
+                                    "other": {}, "descriptor_ids": set(),
+                                    "linked": {}})
 
 
 def note_accessions(ids) -> None:
@@ -33,6 +34,13 @@ def note_summaries(pairs) -> None:
 
 def note_descriptor_ids(ids, session: Session | None = None) -> None:
     _pending(session)["descriptor_ids"].update(ids)
+
+
+def note_linked(entity: str, entity_id, accession_id: int, op: str = "upsert",
+                session: Session | None = None) -> None:
+    """A record that belongs to an accession without being part of its search document (a
+    lot, a plant): seen by whoever may see the accession."""
+    _pending(session)["linked"][(entity, str(entity_id), accession_id)] = op
 
 
 def note(entity: str, entity_id, op: str = "upsert", session: Session | None = None) -> None:
@@ -67,16 +75,27 @@ def _rows(pending: dict) -> list[dict]:
     for code in _codes(pending["descriptor_ids"]):
         pending["other"].setdefault(("descriptor", code), "upsert")
     observed = {a for _, a in pending["observation"]} | {a for a, _ in pending["summary"]}
+    observed |= {a for _, _, a in pending["linked"]}
     states = accession_states(pending["accession"] | observed)
     rows = accession_rows(pending["accession"], states)
     rows += linked_rows("observation", sorted(pending["observation"].items()), states)
     rows += linked_rows("summary", [((f"{a}:{code}", a), "upsert")
                                     for a, code in sorted(pending["summary"])], states)
+    rows += _linked(pending["linked"], states)
     rows += [{"entity": entity, "entity_id": entity_id, "op": op, "public_op": op,
               "accession_id": None, "instcode": None}
              for (entity, entity_id), op in sorted(pending["other"].items())]
     for row in rows:
         row["at"] = at
+    return rows
+
+
+def _linked(linked: dict, states) -> list[dict]:
+    rows = []
+    for (entity, entity_id, accession_id), op in sorted(linked.items()):
+        rows += linked_rows(entity, [((entity_id, accession_id), op)], states)
+    for row in rows:
+        row["accession_id"] = None  # not in the accession's search document: no reindexing
     return rows
 
 

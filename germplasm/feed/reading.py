@@ -10,7 +10,7 @@ from germplasm.extensions import db
 from germplasm.feed.models import Change
 from germplasm.feed.outbox import latest_cursor
 
-NUMERIC_IDS = ("accession", "observation", "campaign")
+NUMERIC_IDS = ("accession", "observation", "campaign", "plant")
 
 
 @dataclass

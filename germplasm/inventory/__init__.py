@@ -1,0 +1,1 @@
+"""The living collection: plants (trees), lots of material and their stock ledger."""

@@ -1,0 +1,140 @@
+"""Trees of the field genebank: the service every door writes them through, and the
+regeneration alert (accessions with fewer living trees than the minimum)."""
+from dataclasses import dataclass
+from datetime import date
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from germplasm.accessions.models import Accession
+from germplasm.extensions import db
+from germplasm.feed import outbox
+from germplasm.inventory.models import (
+    TEST_RESULTS,
+    TRUENESS,
+    Plant,
+    PlantHealthTest,
+)
+
+DEFAULT_MIN_TREES = 2
+
+
+class PlantProblem(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass
+class PlantFields:
+    block: str
+    row: str
+    position: str
+    planted_on: date | None = None
+    grafted_on: date | None = None
+    rootstock_accession_id: int | None = None
+    rootstock_text: str | None = None
+    source_lot_id: int | None = None
+    notes: str | None = None
+
+
+def living_at(block: str, row: str, position: str) -> Plant | None:
+    return db.session.scalar(select(Plant).where(
+        Plant.block == block, Plant.row == row, Plant.position == position,
+        Plant.status == "living"))
+
+
+def plant(accession_id: int, fields: PlantFields) -> Plant:
+    """A new living tree at a place no living tree holds."""
+    place = _place(fields)
+    if living_at(*place) is not None:
+        raise PlantProblem("position", f"a living tree stands at {'-'.join(place)} already")
+    tree = Plant(accession_id=accession_id, block=place[0], row=place[1], position=place[2],
+                 planted_on=fields.planted_on, grafted_on=fields.grafted_on,
+                 rootstock_accession_id=fields.rootstock_accession_id,
+                 rootstock_text=fields.rootstock_text, source_lot_id=fields.source_lot_id,
+                 notes=fields.notes, status="living", trueness="unchecked")
+    db.session.add(tree)
+    db.session.flush()
+    _noted(tree)
+    return tree
+
+
+def update(tree: Plant, fields: PlantFields) -> bool:
+    """Change a tree's record; True when anything changed."""
+    place = _place(fields)
+    if tree.status == "living" and place != (tree.block, tree.row, tree.position):
+        other = living_at(*place)
+        if other is not None and other.id != tree.id:
+            raise PlantProblem("position", f"a living tree stands at {'-'.join(place)} already")
+    values = {"block": place[0], "row": place[1], "position": place[2],
+              "planted_on": fields.planted_on, "grafted_on": fields.grafted_on,
+              "rootstock_accession_id": fields.rootstock_accession_id,
+              "rootstock_text": fields.rootstock_text, "notes": fields.notes}
+    changed = {k: v for k, v in values.items() if getattr(tree, k) != v}
+    for name, value in changed.items():
+        setattr(tree, name, value)
+    if changed:
+        db.session.flush()
+        _noted(tree)
+    return bool(changed)
+
+
+def remove(tree: Plant, reason: str, on: date) -> None:
+    """The tree is gone (dead, grubbed out): its place becomes free; the record stays."""
+    if tree.status != "living":
+        raise PlantProblem("status", f"tree {tree.place} was removed already")
+    if not (reason or "").strip():
+        raise PlantProblem("removed_reason", "say why the tree was removed")
+    tree.status, tree.removed_reason, tree.removed_on = "removed", reason.strip(), on
+    db.session.flush()
+    _noted(tree)
+
+
+def check_trueness(tree: Plant, verdict: str, on: date) -> None:
+    if verdict not in TRUENESS:
+        raise PlantProblem("trueness", f"one of {', '.join(TRUENESS)}")
+    tree.trueness, tree.trueness_checked_on = verdict, on
+    db.session.flush()
+    _noted(tree)
+
+
+def add_health_test(tree: Plant, pathogen: str, method: str, result: str,
+                    tested_on: date) -> PlantHealthTest:
+    if result not in TEST_RESULTS:
+        raise PlantProblem("result", f"one of {', '.join(TEST_RESULTS)}")
+    test = PlantHealthTest(pathogen=pathogen, method=method, result=result,
+                           tested_on=tested_on)
+    tree.health_tests.append(test)
+    db.session.flush()
+    _noted(tree)
+    return test
+
+
+def minimum_trees() -> int:
+    return int(current_app.config.get("GERMPLASM_MIN_TREES", DEFAULT_MIN_TREES))
+
+
+def below_minimum(minimum: int | None = None) -> list[tuple[Accession, int]]:
+    """Accessions held (not historic) with fewer living trees than the minimum, fewest
+    first: the regeneration alert."""
+    minimum = minimum_trees() if minimum is None else minimum
+    living = (select(Plant.accession_id, func.count().label("trees"))
+              .where(Plant.status == "living").group_by(Plant.accession_id).subquery())
+    trees = func.coalesce(living.c.trees, 0)
+    query = (select(Accession, trees).outerjoin(living, living.c.accession_id == Accession.id)
+             .where(Accession.historic.is_(False), trees < minimum)
+             .order_by(trees, Accession.accenumb))
+    return [(accession, int(count)) for accession, count in db.session.execute(query)]
+
+
+def _place(fields: PlantFields) -> tuple[str, str, str]:
+    place = tuple((v or "").strip() for v in (fields.block, fields.row, fields.position))
+    for name, value in zip(("block", "row", "position"), place, strict=True):
+        if not value or len(value) > 20:
+            raise PlantProblem(name, f"{name} is required (at most 20 characters)")
+    return place
+
+
+def _noted(tree: Plant) -> None:
+    outbox.note_linked("plant", tree.id, tree.accession_id)

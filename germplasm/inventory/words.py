@@ -1,0 +1,25 @@
+"""Words for the inventory's stored values, Chinese first; imports accept either language."""
+from flask_babel import lazy_gettext as _l
+
+MATERIAL_LABELS = {
+    "tree": _l("Tree"), "scion": _l("Scion"), "budwood": _l("Budwood"),
+    "seedling": _l("Seedling"), "rootstock": _l("Rootstock"), "pollen": _l("Pollen"),
+    "seed": _l("Seed"), "in_vitro": _l("In vitro"),
+}
+# The Chinese words a spreadsheet may use instead of the machine names.
+MATERIAL_ZH = {"植株": "tree", "树": "tree", "接穗": "scion", "芽条": "budwood",
+               "苗木": "seedling", "砧木": "rootstock", "花粉": "pollen", "种子": "seed",
+               "离体材料": "in_vitro", "试管苗": "in_vitro"}
+UNIT_LABELS = {"plant": _l("plants"), "piece": _l("pieces"), "seed": _l("seeds"),
+               "tube": _l("tubes"), "g": "g", "ml": "ml"}
+UNIT_ZH = {"株": "plant", "棵": "plant", "支": "piece", "根": "piece", "条": "piece",
+           "粒": "seed", "管": "tube", "瓶": "tube", "克": "g", "毫升": "ml"}
+STATUS_ZH = {"在圃": "living", "存活": "living", "已移除": "removed", "死亡": "removed"}
+
+
+def material_label(code: str) -> str:
+    return str(MATERIAL_LABELS.get(code, code))
+
+
+def unit_label(code: str) -> str:
+    return str(UNIT_LABELS.get(code, code))
