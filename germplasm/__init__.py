@@ -139,6 +139,7 @@ def _register_api(app: Flask) -> None:
     from germplasm.sharing.descriptors_api import bp as descriptors_api_bp
     from germplasm.sharing.docs_views import bp as api_docs_bp
     from germplasm.sharing.exports_api import bp as exports_api_bp
+    from germplasm.sharing.lots_api import bp as lots_api_bp
     from germplasm.sharing.observations_api import bp as observations_api_bp
     from germplasm.sharing.openapi import init_api, register
     from germplasm.sharing.records_api import bp as records_api_bp
@@ -151,6 +152,7 @@ def _register_api(app: Flask) -> None:
     register(app, records_api_bp)
     register(app, descriptors_api_bp)
     register(app, campaigns_api_bp)
+    register(app, lots_api_bp)
     app.register_blueprint(api_docs_bp)  # /api/docs, the document's viewer
 
 

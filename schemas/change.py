@@ -10,10 +10,11 @@ class ChangeSchema(Schema):
     entity = fields.String(metadata={"enum": list(ENTITIES), "description":
                                      "记录类型 / record type"})
     id = fields.Raw(metadata={
-        "description": "记录标识：种质、观测、评价任务为整数；性状描述符为代码；汇总为"
-                       "“种质id:描述符代码” / the record's id: an integer for accession, "
-                       "observation and campaign; the code for a descriptor; "
-                       "'accession id:descriptor code' for a summary",
+        "description": "记录标识：种质、观测、评价任务、植株为整数；性状描述符为代码；批次为"
+                       "批号；汇总为“种质id:描述符代码” / the record's id: an integer for "
+                       "accession, observation, campaign and plant; the code for a "
+                       "descriptor; the lot number for a lot; 'accession id:descriptor code' "
+                       "for a summary",
         "oneOf": [{"type": "integer"}, {"type": "string"}]})
     op = fields.String(metadata={"enum": list(OPERATIONS), "description":
                                  "upsert：新建或修改，请重新获取；delete：已删除或不再对您可见 / "

@@ -79,8 +79,16 @@ class Plant(TimestampMixin, db.Model):
     notes: Mapped[str | None] = mapped_column(Text)
 
     accession = relationship("Accession", foreign_keys=[accession_id], lazy="joined")
+    rootstock_accession = relationship("Accession", foreign_keys=[rootstock_accession_id])
     health_tests: Mapped[list["PlantHealthTest"]] = relationship(
         cascade="all, delete-orphan", order_by="PlantHealthTest.tested_on", lazy="selectin")
+
+    @property
+    def rootstock(self) -> str | None:
+        """The rootstock's accession number, or the free text."""
+        if self.rootstock_accession_id:
+            return self.rootstock_accession.accenumb
+        return self.rootstock_text
 
     @property
     def place(self) -> str:
@@ -139,6 +147,9 @@ class Lot(TimestampMixin, db.Model):
     accession = relationship("Accession", lazy="joined")
     viability_tests: Mapped[list["ViabilityTest"]] = relationship(
         cascade="all, delete-orphan", order_by="ViabilityTest.tested_on", lazy="selectin")
+    # For reading only: entries are added by germplasm.inventory.ledger.record.
+    transactions: Mapped[list["LotTransaction"]] = relationship(
+        order_by="LotTransaction.id", foreign_keys="LotTransaction.lot_id", viewonly=True)
 
 
 class ViabilityTest(db.Model):

@@ -59,6 +59,8 @@ MEANINGFUL_QUERIES = {
                           {"extreme": "HARVEST_DATE:bottom:50"}],
     "/api/v1/observations": [{"accession": "S001"}, {"descriptor": "SSC", "per_page": 3}],
     "/api/v1/summaries": [{"descriptor": "SSC"}],
+    "/api/v1/lots": [{"accenumb": "S001"}, {"available": "true", "material": "pollen"}],
+    "/api/v1/plants": [{"accenumb": "S001"}],
 }
 
 
@@ -68,7 +70,9 @@ def test_real_records_and_pages_match_the_document(app, cli, catalogue, role):
     from germplasm.extensions import db
 
     headers = {"Accept-Encoding": "identity"} | (bearer(cli, role) if role else {})
+    lot_numbers = _inventory(catalogue)
     known = {"accession_id": [a.id for a in catalogue.values()],
+             "lot_number": lot_numbers,
              "code": ["SSC", "HARVEST_DATE", "FLESH_COLOR", "FRUIT_CRACKING"],
              "campaign_id": list(db.session.scalars(db.select(Campaign.id)))}
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
@@ -88,3 +92,19 @@ def test_real_records_and_pages_match_the_document(app, cli, catalogue, role):
             response = case.call_and_validate(checks=CHECKS, headers=headers)
             answered += response.status_code == 200
     assert answered >= 20
+
+
+def _inventory(catalogue) -> list[str]:
+    """A tree, a lot of scions with a ledger and a lot of pollen in grams for S001."""
+    from germplasm.extensions import db
+    from germplasm.inventory import ledger, lots, plants
+
+    accession = catalogue["S001"]
+    plants.plant(accession.id, plants.PlantFields("A", "1", "1", rootstock_text="毛桃"))
+    scions = lots.create(accession.id, "S001-S", lots.LotFields("scion", distributable=True),
+                         actor="tests", quantity=40)
+    ledger.record(scions, "reserve", actor="tests", reserved=5000, key="fuzz-1")
+    lots.create(accession.id, "S001-P", lots.LotFields("pollen", unit="g", distributable=True),
+                actor="tests", quantity="1.25")
+    db.session.commit()
+    return ["S001-S", "S001-P"]
