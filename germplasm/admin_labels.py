@@ -89,6 +89,8 @@ USER = {
     "username": (_l("Username"), None), "display_name": (_l("Display name"), None),
     "role": (_l("Role"), None), "active": (_l("Active"), None),
     "created_at": (_l("Created"), None), "password": (_l("Password"), None),
+    "instcode": (_l("Institute"), _l("INSTCODE, e.g. CHN385: a partner sees this institute's "
+                                     "restricted accessions and exact collecting sites")),
 }
 
 
@@ -118,8 +120,8 @@ def yes_no(view, value, name=None) -> str:
     return str(_l("yes") if value else _l("no"))
 
 
-ROLES = {"researcher": _l("researcher"), "staff": _l("staff"), "curator": _l("curator"),
-         "admin": _l("administrator")}
+ROLES = {"researcher": _l("researcher"), "partner": _l("partner"), "staff": _l("staff"),
+         "curator": _l("curator"), "admin": _l("administrator")}
 
 
 def in_language(view, context, model, name) -> str:

@@ -1,5 +1,5 @@
-"""The users list in the admin, for the admin role only: accounts are created, given a role,
-deactivated and unlocked through germplasm.accounts.services."""
+"""The users list in the admin, for the admin role only: accounts are created, given a role
+and an institute, deactivated and unlocked through germplasm.accounts.services."""
 from flask import flash
 from flask_admin.actions import action
 from flask_admin.form import BaseForm
@@ -24,9 +24,9 @@ class UserView(GuardedModelView):
 
     required_role = "admin"
     can_delete = False
-    column_list = ("username", "display_name", "role", "active", "created_at")
+    column_list = ("username", "display_name", "role", "instcode", "active", "created_at")
     column_searchable_list = ("username", "display_name")
-    column_filters = ("role", "active")
+    column_filters = ("role", "instcode", "active")
     column_default_sort = "username"
     column_labels, column_descriptions = labels(USER)
     column_formatters = {"role": words(ROLES)}
@@ -42,7 +42,7 @@ class UserView(GuardedModelView):
 
         def change():
             user = create_user(form.username.data.strip(), form.role.data, form.password.data,
-                               form.display_name.data or None)
+                               form.display_name.data or None, form.instcode.data or None)
             user.active = form.active.data
             created.append(user)
         return created[0] if self.save(form, change) else False
@@ -54,6 +54,7 @@ class UserView(GuardedModelView):
 
         def change():
             accounts.change_role(model, form.role.data)
+            accounts.change_institute(model, form.instcode.data or None)
             if not form.active.data:
                 accounts.deactivate(model)
             model.active = form.active.data
@@ -84,6 +85,8 @@ def user_form(creating: bool):
         "display_name": StringField(USER["display_name"][0],
                                     validators=[Optional(), Length(max=120)]),
         "role": SelectField(USER["role"][0], choices=choices(ROLES)),
+        "instcode": StringField(USER["instcode"][0], description=USER["instcode"][1],
+                                validators=[Optional(), Length(max=16)]),
         "active": BooleanField(USER["active"][0], default=True),
         "password": PasswordField(USER["password"][0], validators=password_check,
                                   description="" if creating else _l(

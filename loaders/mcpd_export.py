@@ -12,23 +12,32 @@ NUMERIC = {"DECLATITUDE", "DECLONGITUDE", "COORDUNCERT", "ELEVATION", "SAMPSTAT"
            "MLSSTAT"}
 
 
-def export_mcpd(path: str | Path, fmt: str = "csv", accessions=None, public: bool = False,
+def export_mcpd(path: str | Path, fmt: str = "csv", accessions=None, public=False,
                 scope: ColumnElement | None = None) -> int:
     """Write every accession (or the given ones) and return how many were written.
 
     `public` applies the rule for anonymous users: wild collecting sites rounded to 0.1°;
-    `scope` (a condition on Accession) leaves out what the reader may not see.
+    a function of the accession applies it to those it returns True for (a partner sees
+    their own institute's sites exactly, others' rounded). `scope` (a condition on
+    Accession) leaves out what the reader may not see.
     """
-    rows = (mcpd_row(a, public) for a in (
+    rounded = _rule(public)
+    rows = (mcpd_row(a, rounded(a)) for a in (
         accessions if accessions is not None else all_accessions(scope)))
     writer = _write_xlsx if fmt == "xlsx" else _write_csv
     return writer(Path(path), rows)
 
 
-def mcpd_csv_chunks(public: bool, scope: ColumnElement | None):
+def mcpd_csv_chunks(public, scope: ColumnElement | None):
     """The CSV that export_mcpd() writes, in pieces, for a streamed download."""
-    rows = (mcpd_row(a, public) for a in all_accessions(scope))
+    rounded = _rule(public)
+    rows = (mcpd_row(a, rounded(a)) for a in all_accessions(scope))
     return csv_chunks(ALL_COLUMNS, (_csv_cells(row) for row in rows))
+
+
+def _rule(public):
+    """`public` as a function of the accession (a bool holds for every accession)."""
+    return public if callable(public) else lambda _accession: public
 
 
 def all_accessions(scope: ColumnElement | None = None):

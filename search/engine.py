@@ -4,6 +4,7 @@ import logging
 import numpy as np
 
 from germplasm.accessions.models import AccessionName
+from germplasm.accessions.visibility import Scope
 from germplasm.extensions import db
 from search.accession_index import IndexUnavailable
 from search.derived import derived
@@ -51,8 +52,10 @@ class Matches:
         return self._arrange(count) if self._positions is None else self._positions[:count]
 
 
-def find(request: SearchRequest, can_see_restricted: bool) -> Matches:
-    """Every matching accession, ordered as asked."""
+def find(request: SearchRequest, can_see_restricted: Scope) -> Matches:
+    """Every matching accession the caller may see, ordered as asked. `can_see_restricted`
+    is the caller's visibility scope: True (staff: all), False (the public) or a partner's
+    frozenset of INSTCODEs (germplasm.accessions.visibility)."""
     snap = get_snapshot()
     visible = snap.visible(can_see_restricted)
     mask = request_mask(snap, request, can_see_restricted)

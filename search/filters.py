@@ -4,6 +4,7 @@ import re
 import numpy as np
 
 from germplasm.accessions.mcpd_fields import valid_codes
+from germplasm.accessions.visibility import Scope
 from germplasm.extensions import db
 from germplasm.reference.models import Country
 from germplasm.reference.provinces import PROVINCES
@@ -15,9 +16,11 @@ from search.snapshot import Snapshot, microseconds, storage_bit
 SAMPSTAT_CODE = re.compile(r"^[0-9]{3}$")  # ASCII digits only: ² and ① pass isdigit()
 
 
-def request_mask(snap: Snapshot, request: SearchRequest, can_see_restricted: bool) -> np.ndarray:
+def request_mask(snap: Snapshot, request: SearchRequest, can_see_restricted: Scope) -> np.ndarray:
+    """`can_see_restricted`: the caller's visibility scope (True, False or a partner's
+    institutes, see germplasm.accessions.visibility)."""
     mask = snap.visible(can_see_restricted)
-    if can_see_restricted and request.restricted is not None:
+    if can_see_restricted and request.restricted is not None:  # some restricted are seen
         mask &= snap.columns["restricted"] == request.restricted
     if request.historic is not None:
         mask &= snap.columns["historic"] == request.historic

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from germplasm.accessions.models import Accession
+from germplasm.accessions.visibility import Scope
 from germplasm.extensions import db
 from search.bounds import BoundProblem, date_bound
 from search.engine import find
@@ -91,7 +92,7 @@ def standardised(values: np.ndarray, criterion: Criterion) -> np.ndarray:
 
 
 def selection_index(request: SearchRequest, criteria: list[Criterion], top: int,
-                    can_see_restricted: bool, offset: int = 0) -> dict:
+                    can_see_restricted: Scope, offset: int = 0) -> dict:
     """The ranked accessions `offset` to `offset + top` (named), and how many qualify."""
     ranked = rank(request, criteria, can_see_restricted)
     rows = [_row(ranked.snapshot, p, criteria, ranked.scores)
@@ -109,7 +110,7 @@ class Ranking:
     excluded_missing: int
 
 
-def rank(request: SearchRequest, criteria: list[Criterion], can_see_restricted: bool) -> Ranking:
+def rank(request: SearchRequest, criteria: list[Criterion], can_see_restricted: Scope) -> Ranking:
     """Every accession of the request that has all the criteria's traits, best first."""
     if not criteria:
         raise QueryProblem("trait", _("choose at least one trait, e.g. SSC:+2"))
@@ -144,7 +145,7 @@ def _row(snap: Snapshot, position: int, criteria: list[Criterion], scores: dict)
             "contributions": contributions}
 
 
-def extremes(request: SearchRequest, text: str, can_see_restricted: bool,
+def extremes(request: SearchRequest, text: str, can_see_restricted: Scope,
              limit: int = 100) -> dict:
     """The accessions in the top or bottom x % of a trait (e.g. the earliest 5 % to ripen)."""
     match = EXTREME.match(text.strip())
@@ -160,7 +161,7 @@ def extremes(request: SearchRequest, text: str, can_see_restricted: bool,
                         percent=percent, limit=limit)
 
 
-def extreme_rows(request: SearchRequest, code: str, low_end: bool, can_see_restricted: bool,
+def extreme_rows(request: SearchRequest, code: str, low_end: bool, can_see_restricted: Scope,
                  percent: float | None = None, count: int | None = None,
                  limit: int = 100, offset: int = 0) -> dict:
     """The top or bottom `percent` % or `count` accessions of a trait, rows `offset` to

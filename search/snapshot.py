@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 
 from germplasm.accessions.models import Accession, AccessionMultiValue, Taxon
+from germplasm.accessions.visibility import Scope, institutes, sees_all
 from germplasm.evaluations.models import ALL_YEARS, TraitSummary
 from germplasm.extensions import db
 from germplasm.reference.provinces import province_of
@@ -48,12 +49,25 @@ class Snapshot:
     descriptors: dict[str, DescriptorInfo]
     lookups: Lookups | None = None  # countries and code lists, as of this version
 
-    def visible(self, can_see_restricted: bool) -> np.ndarray:
-        """The accessions a caller may see: all for staff, the unrestricted for everyone else.
-        Public figures (counts, ranges, z-scores) are computed over this mask only."""
-        if can_see_restricted:
+    def visible(self, scope: Scope) -> np.ndarray:
+        """The accessions a caller with this visibility scope may see: all for staff, the
+        unrestricted for the public, and also their institutes' restricted ones for a partner
+        (germplasm.accessions.visibility). Figures shown to a caller (counts, ranges,
+        z-scores) are computed over this mask only."""
+        if sees_all(scope):
             return np.ones(len(self.ids), dtype=bool)
-        return ~self.columns["restricted"]
+        shown = ~self.columns["restricted"]
+        if opened := institutes(scope):
+            shown |= self.of_institutes(opened)
+        return shown
+
+    def of_institutes(self, codes) -> np.ndarray:
+        """The accessions held by these institutes: a look-up by label code, not a Python
+        test per accession."""
+        labels = self.labels["instcode"]
+        wanted = np.zeros(len(labels.values), dtype=bool)
+        wanted[[labels.index[c] for c in codes if c in labels.index]] = True
+        return wanted[self.columns["instcode"]]
 
     def positions(self, accession_ids) -> np.ndarray:
         ids = np.asarray(accession_ids, dtype=np.int64)

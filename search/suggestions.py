@@ -6,6 +6,8 @@ import difflib
 import numpy as np
 
 from germplasm.accessions.models import Accession, AccessionName
+from germplasm.accessions.queries import visible
+from germplasm.accessions.visibility import Scope
 from germplasm.extensions import db
 from search.bounds import shown_value
 from search.filters import trait_mask
@@ -17,7 +19,7 @@ MAX_SUGGESTIONS = 5
 RANKS = {"var.", "subsp.", "ssp.", "f.", "cv.", "×", "x"}
 
 
-def suggest(snap: Snapshot, request: SearchRequest, can_see_restricted: bool,
+def suggest(snap: Snapshot, request: SearchRequest, can_see_restricted: Scope,
             locale: str) -> dict:
     """{"names": [...], "taxa": [...], "traits": [...]}, each possibly empty."""
     text = request.text.strip()
@@ -29,11 +31,10 @@ def suggest(snap: Snapshot, request: SearchRequest, can_see_restricted: bool,
             "traits": trait_filters(snap, text, visible, locale)}
 
 
-def closest_names(text: str, can_see_restricted: bool) -> list[dict]:
+def closest_names(text: str, can_see_restricted: Scope) -> list[dict]:
     """Accession names within a small edit distance of the text, among the visible."""
-    query = db.select(AccessionName.name, Accession.accenumb).join(Accession)
-    if not can_see_restricted:
-        query = query.where(Accession.restricted.is_(False))
+    query = visible(db.select(AccessionName.name, Accession.accenumb).join(Accession),
+                    can_see_restricted)
     numbers = {}
     for name, accenumb in db.session.execute(query):
         numbers.setdefault(name.lower(), (name, accenumb))

@@ -15,7 +15,7 @@ from germplasm.accessions.photos import first_photos
 from germplasm.accessions.presenters import passport
 from germplasm.accessions.search_views import current_search
 from germplasm.accessions.views import bp
-from germplasm.accounts.permissions import is_staff
+from germplasm.accounts.permissions import exact_coordinates, restricted_scope
 from germplasm.evaluations import differences, grades
 from germplasm.evaluations.display import grade_label, grade_spread, trait_value
 from germplasm.evaluations.queries import trait_table
@@ -29,7 +29,7 @@ CALENDAR_PAGE = 100
 
 
 def _accessions(numbers: list[str]):
-    found = [queries.find(n, is_staff()) for n in dict.fromkeys(numbers)]
+    found = [queries.find(n, restricted_scope()) for n in dict.fromkeys(numbers)]
     return [a for a in found if a is not None]
 
 
@@ -41,8 +41,8 @@ def compare():
         abort(400, _("Compare at most %(n)s accessions.", n=MAX_COMPARED))
     accessions = _accessions(numbers)
     locale = str(get_locale())
-    photos = first_photos([a.id for a in accessions], is_staff()) if accessions else {}
-    columns = [{"accession": a, "passport": dict(passport(a, locale, exact=is_staff())),
+    photos = first_photos([a.id for a in accessions], restricted_scope()) if accessions else {}
+    columns = [{"accession": a, "passport": dict(passport(a, locale, exact=exact_coordinates(a))),
                 "photo": photos.get(a.id),
                 "traits": {row["descriptor"].code: row for row in trait_table(a.id)}}
                for a in accessions]
@@ -60,7 +60,7 @@ def _selection_numbers() -> list[str]:
         ids = [i for token in request.args.getlist("selection") for i in accession_ids_of(token)]
     except QueryProblem as problem:
         abort(400, f"{problem.parameter}: {problem}")
-    found = [queries.find_by_id(i, is_staff()) for i in ids[:MAX_COMPARED + 1]]
+    found = [queries.find_by_id(i, restricted_scope()) for i in ids[:MAX_COMPARED + 1]]
     return [a.accenumb for a in found if a is not None]
 
 
@@ -89,7 +89,7 @@ def _trait_row(descriptor, columns, snap) -> dict:
         return {"descriptor": descriptor, "gap": None,
                 "differs": differences.differs(descriptor, overall, 0),
                 "cells": [_grade_cell(descriptor, row) for row in rows]}
-    gap = differences.threshold(descriptor, snap, is_staff())
+    gap = differences.threshold(descriptor, snap, restricted_scope())
     return {"descriptor": descriptor, "gap": _gap_text(descriptor, gap),
             "differs": differences.differs(descriptor, overall, gap),
             "cells": [{"value": trait_value(s.mean, descriptor)} if s and s.mean is not None
@@ -115,7 +115,7 @@ def calendar():
     earliest first, CALENDAR_PAGE rows a page, each mean drawn at its exact day."""
     try:
         search = current_search(get_snapshot().descriptors)  # not the table again
-        matches = find(search, can_see_restricted=is_staff())  # filters check values too
+        matches = find(search, can_see_restricted=restricted_scope())  # filters check values too
     except QueryProblem as problem:
         abort(400, f"{problem.parameter}: {problem}")
     positions = chosen(matches, _selected_numbers())

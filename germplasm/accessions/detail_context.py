@@ -1,6 +1,7 @@
 """What the accession page shows beyond passport data: traits, charts, history, map."""
 from flask import current_app, url_for
 
+from germplasm.accessions.visibility import Scope
 from germplasm.evaluations import charts, grades, queries
 from germplasm.evaluations.display import category_links, grade_label, grade_spread, trait_value
 from germplasm.evaluations.models import Descriptor
@@ -10,7 +11,7 @@ CHART_TRAITS = ("HARVEST_DATE", "FRUIT_WEIGHT", "SSC", "FIRMNESS", "FULL_BLOOM_D
                 "YIELD_PER_TREE", "TITRATABLE_ACIDITY", "FRUIT_CRACKING")
 
 
-def trait_context(accession_id: int, locale: str, format_value, can_see_restricted: bool) -> dict:
+def trait_context(accession_id: int, locale: str, format_value, can_see_restricted: Scope) -> dict:
     table = queries.trait_table(accession_id)
     years = queries.years_of(table)
     for row in table:  # the cells of the table: overall, then each year
@@ -34,7 +35,7 @@ def _grade_cells(row: dict, years: list[int]) -> list[dict | None]:
             if g else None for g in cells]
 
 
-def _charts(table: list[dict], locale: str, format_value, can_see_restricted: bool) -> list[dict]:
+def _charts(table: list[dict], locale: str, format_value, can_see_restricted: Scope) -> list[dict]:
     by_code = {row["descriptor"].code: row for row in table if row["overall"]}
     result, snap = [], None
     for code in CHART_TRAITS:
@@ -61,7 +62,7 @@ def _charts(table: list[dict], locale: str, format_value, can_see_restricted: bo
     return result
 
 
-def _grade_chart(row: dict, locale: str, can_see_restricted: bool, snap) -> dict | None:
+def _grade_chart(row: dict, locale: str, can_see_restricted: Scope, snap) -> dict | None:
     """The collection's accessions per grade, one bar each, this accession's grade marked."""
     descriptor, mode = row["descriptor"], row["overall"].mode
     if mode is None:

@@ -8,7 +8,7 @@ from flask_babel import get_locale
 from germplasm.accessions.models import Accession
 from germplasm.accessions.search_views import chosen_columns, current_search
 from germplasm.accessions.views import bp
-from germplasm.accounts.permissions import is_staff
+from germplasm.accounts.permissions import exact_coordinates, restricted_scope
 from germplasm.downloads import content_disposition, download_name
 from germplasm.extensions import db
 from loaders.mcpd_export import export_mcpd
@@ -28,14 +28,15 @@ def export_results(format: str):
         abort(404)
     try:
         search, columns = current_search(), chosen_columns()
-        matches = find(search, can_see_restricted=is_staff())  # filters check values too
+        matches = find(search, can_see_restricted=restricted_scope())  # filters check values too
     except QueryProblem as problem:
         abort(400, f"{problem.parameter}: {problem}")
     positions = list(matches.positions[:MAX_EXPORT])
     accessions = _load([int(matches.snapshot.ids[p]) for p in positions])
     path = Path(tempfile.mkdtemp()) / f"export{SUFFIX[format]}"
     if format == "mcpd":
-        export_mcpd(path, "csv", accessions, public=not is_staff())
+        export_mcpd(path, "csv", accessions,
+                    public=lambda accession: not exact_coordinates(accession))
     else:
         codes = columns or trait_columns(search)
         names = [matches.snapshot.descriptors[c].name(str(get_locale()))

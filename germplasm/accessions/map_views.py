@@ -5,7 +5,8 @@ from germplasm.accessions.detail_context import outline_urls
 from germplasm.accessions.map_points import MAX_POINTS, collecting_sites
 from germplasm.accessions.search_views import current_search
 from germplasm.accessions.views import bp
-from germplasm.accounts.permissions import is_staff
+from germplasm.accessions.visibility import sees_all
+from germplasm.accounts.permissions import restricted_scope
 from germplasm.errors import api_error
 from search.engine import find
 from search.query import QueryProblem
@@ -13,10 +14,11 @@ from search.query import QueryProblem
 
 def _sites() -> tuple[int, list[dict]]:
     """(number of results, their collecting sites); raises QueryProblem."""
-    matches = find(current_search(), can_see_restricted=is_staff())
+    scope = restricted_scope()
+    matches = find(current_search(), can_see_restricted=scope)
     members = matches.members
     ids = [int(matches.snapshot.ids[p]) for p in members[:MAX_POINTS]]
-    return len(members), collecting_sites(ids, exact=is_staff())
+    return len(members), collecting_sites(ids, scope)
 
 
 @bp.get("/map")
@@ -29,7 +31,7 @@ def results_map():
         return render_template("accessions/results_map.html", error=problem, query=query), 400
     return render_template("accessions/results_map.html", error=None, query=query,
                            total=total, located=len(sites), outlines=outline_urls(),
-                           staff=is_staff(),
+                           staff=sees_all(restricted_scope()),
                            points_url=url_for("accessions.results_map_points", **query))
 
 

@@ -8,7 +8,7 @@ from germplasm.accessions.models import AccessionPhoto
 from germplasm.accessions.photos import MAX_BYTES, PhotoProblem, add_uploaded_photos
 from germplasm.accessions.thumbnails import SIZE, VIEW_SIZE, thumbnail
 from germplasm.accessions.views import bp, render_detail
-from germplasm.accounts.permissions import is_staff
+from germplasm.accounts.permissions import is_staff, restricted_scope
 from germplasm.extensions import db
 
 MAX_FILES = 10
@@ -54,10 +54,11 @@ def photo_view(photo_id: int):
 
 
 def _small_copy(photo_id: int, size: int):
-    """A small JPEG of a photo, under its accession's rule: restricted ones for staff only,
+    """A small JPEG of a photo, under its accession's rule: restricted ones for those who
+    may see the accession,
     and never kept in a shared cache."""
     picture = db.session.get(AccessionPhoto, photo_id) if photo_id < 2**31 else None
-    accession = picture and queries.find_by_id(picture.accession_id, is_staff())
+    accession = picture and queries.find_by_id(picture.accession_id, restricted_scope())
     if accession is None:
         abort(404)
     try:

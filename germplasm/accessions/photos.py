@@ -14,6 +14,7 @@ from sqlalchemy import func
 
 from germplasm.accessions.models import Accession, AccessionPhoto
 from germplasm.accessions.queries import visible
+from germplasm.accessions.visibility import Scope
 from germplasm.audit import services as audit
 from germplasm.extensions import db
 from search.messages import gettext as _
@@ -118,7 +119,7 @@ def photos_of(accession_id: int) -> list[AccessionPhoto]:
         accession_id=accession_id).order_by(AccessionPhoto.id)))
 
 
-def first_photos(accession_ids, can_see_restricted: bool) -> dict[int, int]:
+def first_photos(accession_ids, can_see_restricted: Scope) -> dict[int, int]:
     """The first photo of each accession, {accession id: photo id}, in one query."""
     query = visible(db.select(AccessionPhoto.accession_id, func.min(AccessionPhoto.id))
                     .join(Accession).where(AccessionPhoto.accession_id.in_(list(accession_ids)))

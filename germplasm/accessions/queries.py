@@ -2,15 +2,19 @@
 from sqlalchemy import func, select
 
 from germplasm.accessions.models import Accession, PedigreeLink, Taxon
+from germplasm.accessions.visibility import Scope, may_see, visible_clause
 from germplasm.extensions import db
 from germplasm.reference.models import CodeListEntry, Country
 
 
-def visible(query, can_see_restricted: bool):
-    return query if can_see_restricted else query.where(Accession.restricted.is_(False))
+def visible(query, scope: Scope):
+    """The query narrowed to the accessions a caller with this visibility scope may see
+    (germplasm.accessions.visibility); `query` must select from or join Accession."""
+    condition = visible_clause(scope)
+    return query if condition is None else query.where(condition)
 
 
-def counts(can_see_restricted: bool, locale: str) -> dict[str, list[tuple[str, int]]]:
+def counts(can_see_restricted: Scope, locale: str) -> dict[str, list[tuple[str, int]]]:
     zh = locale.startswith("zh")
     return {
         "species": _grouped(
@@ -34,27 +38,27 @@ def _grouped(label, can_see_restricted, join, limit=None):
     return [(name, n) for name, n in db.session.execute(query)]
 
 
-def total(can_see_restricted: bool) -> int:
+def total(can_see_restricted: Scope) -> int:
     query = visible(select(func.count(Accession.id)), can_see_restricted)
     return db.session.scalar(query)
 
 
-def accession_page(page: int, per_page: int, can_see_restricted: bool):
+def accession_page(page: int, per_page: int, can_see_restricted: Scope):
     query = visible(select(Accession).order_by(Accession.accenumb), can_see_restricted)
     return db.paginate(query, page=page, per_page=per_page, max_per_page=100, error_out=False)
 
 
-def find(accenumb: str, can_see_restricted: bool) -> Accession | None:
+def find(accenumb: str, can_see_restricted: Scope) -> Accession | None:
     query = visible(select(Accession).where(Accession.accenumb == accenumb), can_see_restricted)
     return db.session.scalars(query.order_by(Accession.id)).first()
 
 
-def find_by_id(accession_id: int, can_see_restricted: bool) -> Accession | None:
+def find_by_id(accession_id: int, can_see_restricted: Scope) -> Accession | None:
     query = visible(select(Accession).where(Accession.id == accession_id), can_see_restricted)
     return db.session.scalars(query).first()
 
 
-def pedigree(accession: Accession, can_see_restricted: bool) -> dict[str, list[dict]]:
+def pedigree(accession: Accession, can_see_restricted: Scope) -> dict[str, list[dict]]:
     """Parents and progeny as the caller may see them. A restricted parent is shown only as
     the ANCEST token its child's passport already carries, never as a link with its number
     and name; restricted progeny are left out."""
@@ -72,5 +76,5 @@ def pedigree(accession: Accession, can_see_restricted: bool) -> dict[str, list[d
     return {"parents": parents, "progeny": progeny}
 
 
-def _may_see(accession: Accession, can_see_restricted: bool) -> bool:
-    return can_see_restricted or not accession.restricted
+def _may_see(accession: Accession, scope: Scope) -> bool:
+    return may_see(accession.restricted, accession.instcode, scope)

@@ -16,7 +16,7 @@ from germplasm.accessions.screening_form import (
 from germplasm.accessions.search_filters import chips, search_url
 from germplasm.accessions.search_views import current_search
 from germplasm.accessions.views import bp
-from germplasm.accounts.permissions import is_staff
+from germplasm.accounts.permissions import restricted_scope
 from search.query import QueryProblem
 from search.screening import extreme_rows, selection_index
 from search.snapshot import get_snapshot
@@ -29,10 +29,10 @@ def run_screening(form, search, descriptors, offset: int, limit: int) -> tuple[d
     """The ranked rows offset..offset+limit and the criteria used; raises QueryProblem."""
     if form.mode == "extreme":
         choice = extreme_choice(form, descriptors)
-        return extreme_rows(search, can_see_restricted=is_staff(), limit=limit,
+        return extreme_rows(search, can_see_restricted=restricted_scope(), limit=limit,
                             offset=offset, **choice), []
     chosen = criteria(form, descriptors)
-    return selection_index(search, chosen, limit, is_staff(), offset), chosen
+    return selection_index(search, chosen, limit, restricted_scope(), offset), chosen
 
 
 @bp.get("/screening")

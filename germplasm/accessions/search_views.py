@@ -6,7 +6,7 @@ from germplasm.accessions.photos import first_photos
 from germplasm.accessions.screening_form import population
 from germplasm.accessions.search_filters import page_filters
 from germplasm.accessions.views import bp
-from germplasm.accounts.permissions import is_staff
+from germplasm.accounts.permissions import restricted_scope
 from search.engine import find, page_of
 from search.params import FILTER_PARAMS, build_request
 from search.query import QueryProblem
@@ -60,11 +60,11 @@ def search_page():
     error, result, columns = None, None, []
     try:
         search, columns = current_search(table), chosen_columns(table)
-        matches = find(search, can_see_restricted=is_staff())
+        matches = find(search, can_see_restricted=restricted_scope())
         result = page_of(matches, search, locale, columns)
-        result["photos"] = first_photos([i["id"] for i in result["items"]], is_staff())
+        result["photos"] = first_photos([i["id"] for i in result["items"]], restricted_scope())
         if not result["total"]:
-            result["suggestions"] = suggest(matches.snapshot, search, is_staff(), locale)
+            result["suggestions"] = suggest(matches.snapshot, search, restricted_scope(), locale)
     except QueryProblem as problem:
         error = problem
     status = 400 if error else 200

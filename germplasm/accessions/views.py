@@ -7,7 +7,7 @@ from germplasm.accessions.detail_context import map_context, trait_context
 from germplasm.accessions.models import AccessionPhoto
 from germplasm.accessions.photos import MAX_BYTES, photo_dir, photos_of
 from germplasm.accessions.presenters import coordinates, passport
-from germplasm.accounts.permissions import is_staff
+from germplasm.accounts.permissions import exact_coordinates, is_staff, restricted_scope
 from germplasm.audit import services as audit
 from germplasm.evaluations.display import trait_value
 from germplasm.extensions import db
@@ -22,22 +22,22 @@ def _locale() -> str:
 
 @bp.get("/catalogue")
 def home():
-    staff = is_staff()
+    scope = restricted_scope()
     try:
         page, per_page = check_page(request.args.get("page", 1), request.args.get("per_page", 50))
     except QueryProblem as problem:
         abort(400, f"{problem.parameter}: {problem}")
     return render_template(
         "accessions/home.html",
-        total=queries.total(staff),
-        counts=queries.counts(staff, _locale()),
-        pagination=queries.accession_page(page, per_page, staff),
+        total=queries.total(scope),
+        counts=queries.counts(scope, _locale()),
+        pagination=queries.accession_page(page, per_page, scope),
     )
 
 
 @bp.get("/accessions/<path:accenumb>")
 def detail(accenumb: str):
-    accession = queries.find(accenumb, is_staff())
+    accession = queries.find(accenumb, restricted_scope())
     if accession is None:
         abort(404)
     return render_detail(accession)
@@ -45,18 +45,18 @@ def detail(accenumb: str):
 
 def render_detail(accession, status: int = 200):
     """The accession page (also answering a refused photo upload, with its message)."""
-    staff = is_staff()
-    position = coordinates(accession, exact=staff)
+    staff, scope, exact = is_staff(), restricted_scope(), exact_coordinates(accession)
+    position = coordinates(accession, exact=exact)
     extra = {"photos": photos_of(accession.id),
-             "pedigree": queries.pedigree(accession, staff),
+             "pedigree": queries.pedigree(accession, scope),
              "changes": audit.recent(accession.id) if staff else ([], 0),
              "may_add_photos": staff, "max_photo_mb": MAX_BYTES // 2**20}
     return render_template(
         "accessions/detail.html",
         accession=accession,
-        passport=passport(accession, _locale(), exact=staff),
+        passport=passport(accession, _locale(), exact=exact),
         position=position,
-        **trait_context(accession.id, _locale(), trait_value, staff),
+        **trait_context(accession.id, _locale(), trait_value, scope),
         **map_context(position),
         **extra,
     ), status
@@ -64,9 +64,9 @@ def render_detail(accession, status: int = 200):
 
 @bp.get("/photos/<int:photo_id>")
 def photo(photo_id: int):
-    """A photo, under the same rule as its accession (restricted ones for staff only)."""
+    """A photo, under the same rule as its accession (restricted_scope)."""
     picture = db.session.get(AccessionPhoto, photo_id) if photo_id < 2**31 else None
-    accession = picture and queries.find_by_id(picture.accession_id, is_staff())
+    accession = picture and queries.find_by_id(picture.accession_id, restricted_scope())
     if accession is None:
         abort(404)
     response = send_from_directory(photo_dir(), picture.filename,

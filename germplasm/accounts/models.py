@@ -9,13 +9,16 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from germplasm.db import utcnow
 from germplasm.extensions import db
 
-ROLES = ("researcher", "staff", "curator", "admin")  # each role can do what the previous can
+# Each role can do what the previous can. A partner is a researcher who also sees the
+# restricted accessions and exact collecting sites of their own institute (`instcode`).
+ROLES = ("researcher", "partner", "staff", "curator", "admin")
 
 
 class User(UserMixin, db.Model):
     __tablename__ = "users"
     __table_args__ = (
-        CheckConstraint("role IN ('researcher', 'staff', 'curator', 'admin')", "role_known"),
+        CheckConstraint("role IN ('researcher', 'partner', 'staff', 'curator', 'admin')",
+                        "role_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -23,6 +26,8 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(300))
     role: Mapped[str] = mapped_column(String(20))
     display_name: Mapped[str | None] = mapped_column(String(120))
+    # The institute the user works for (an INSTCODE); what a partner may see follows it.
+    instcode: Mapped[str | None] = mapped_column(ForeignKey("institutes.code"))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # Part of the session cookie's user id: raising it ends every session of the user

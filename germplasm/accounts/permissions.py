@@ -4,12 +4,32 @@ from functools import wraps
 from flask import abort
 from flask_login import current_user
 
+from germplasm.accessions.visibility import Scope, exact_sites
 from germplasm.extensions import db, login_manager
 
 
 def is_staff() -> bool:
-    """Staff and above see restricted accessions and exact coordinates of wild material."""
+    """Staff and above: editing, staff pages, and every accession (see restricted_scope)."""
     return bool(getattr(current_user, "is_staff", False))
+
+
+def restricted_scope() -> Scope:
+    """What the current user (or the user of the request's token) may see of restricted
+    accessions: True for staff and above (all), a frozenset of INSTCODEs for a partner with
+    an institute (that institute's), False for everyone else, a partner without an
+    institute included. See germplasm.accessions.visibility."""
+    if is_staff():
+        return True
+    if getattr(current_user, "role", None) == "partner" and current_user.instcode:
+        return frozenset({current_user.instcode})
+    return False
+
+
+def exact_coordinates(accession_or_instcode) -> bool:
+    """Whether the current user sees this accession's (or an accession of this institute)
+    wild collecting site exactly rather than rounded to 0.1°."""
+    instcode = getattr(accession_or_instcode, "instcode", accession_or_instcode)
+    return exact_sites(instcode, restricted_scope())
 
 
 def role_required(role: str):

@@ -4,6 +4,7 @@ from functools import cache
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from germplasm.accessions.models import Institute
 from germplasm.accounts import throttle
 from germplasm.accounts.models import ROLES, User
 from germplasm.extensions import db
@@ -30,13 +31,15 @@ class LoginLocked(Exception):
         self.until = until
 
 
-def create_user(username: str, role: str, password: str, display_name: str | None = None) -> User:
+def create_user(username: str, role: str, password: str, display_name: str | None = None,
+                instcode: str | None = None) -> User:
     if role not in ROLES:
         raise AccountError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
     _check_password(password)
     if find(username) is not None:
         raise AccountError(f"user {username!r} already exists")
-    user = User(username=username, role=role, display_name=display_name)
+    user = User(username=username, role=role, display_name=display_name,
+                instcode=_known_institute(instcode))
     user.set_password(password)
     db.session.add(user)
     db.session.flush()
@@ -83,6 +86,24 @@ def change_role(user: User, role: str) -> None:
     if role != user.role:
         user.role = role
         revoke_sessions(user)
+
+
+def change_institute(user: User, instcode: str | None) -> None:
+    """Affiliate the user with an institute (an INSTCODE of the institutes table), or with
+    none. A partner sees that institute's restricted accessions, so sessions opened under
+    the old affiliation end, as with a new role."""
+    instcode = _known_institute(instcode)
+    if instcode != user.instcode:
+        user.instcode = instcode
+        revoke_sessions(user)
+
+
+def _known_institute(instcode: str | None) -> str | None:
+    code = (instcode or "").strip().upper() or None
+    if code is not None and db.session.scalar(
+            db.select(Institute.code).where(Institute.code == code)) is None:
+        raise AccountError(f"unknown institute {code!r}: add it to the institutes first")
+    return code
 
 
 def deactivate(user: User) -> None:

@@ -2,7 +2,7 @@
 from flask import Blueprint, abort, render_template
 from flask_babel import get_locale
 
-from germplasm.accounts.permissions import is_staff
+from germplasm.accounts.permissions import restricted_scope
 from germplasm.evaluations import charts, grades, queries
 from germplasm.evaluations.display import category_links, trait_value
 from germplasm.evaluations.models import Descriptor
@@ -27,12 +27,12 @@ def detail(code: str):
     descriptor = db.session.scalar(db.select(Descriptor).filter_by(code=code.upper()))
     if descriptor is None:
         abort(404)
-    staff = is_staff()  # the public's figures come from public accessions only
+    scope = restricted_scope()  # figures come from what the caller may see only
     if grades.is_graded(descriptor):
-        counts = queries.mode_counts(descriptor, staff)
+        counts = queries.mode_counts(descriptor, scope)
         chart, n = _grade_chart(descriptor, counts), sum(counts.values())
     else:
-        counts, (chart, n) = {}, _histogram(descriptor, staff)
+        counts, (chart, n) = {}, _histogram(descriptor, scope)
     sources = public_source(descriptor.source, str(get_locale()).startswith("zh"))
     return render_template("evaluations/descriptor.html", descriptor=descriptor, chart=chart,
                            n=n, counts=counts, links=category_links(descriptor), sources=sources)
@@ -45,8 +45,8 @@ def _grade_chart(descriptor: Descriptor, counts: dict[str, int]):
     return charts.grade_bars(bars, None, descriptor.name(str(get_locale())))
 
 
-def _histogram(descriptor: Descriptor, staff: bool):
-    values = queries.distribution(descriptor, staff) if descriptor.data_type in (
+def _histogram(descriptor: Descriptor, scope):
+    values = queries.distribution(descriptor, scope) if descriptor.data_type in (
         "Numerical", "Ordinal", "Date") else []
     chart = charts.histogram(values, None, descriptor.name(str(get_locale())), bins=24,
                              format_value=lambda v: trait_value(v, descriptor))

@@ -12,6 +12,8 @@ import math
 import numpy as np
 
 from germplasm.accessions.models import Accession
+from germplasm.accessions.queries import visible
+from germplasm.accessions.visibility import Scope, sees_all
 from germplasm.evaluations.grades import is_graded
 from germplasm.evaluations.models import ALL_YEARS, TraitSummary
 from germplasm.extensions import db
@@ -20,7 +22,7 @@ SHARE_OF_RANGE = 0.10
 NOISE_SDS = 2
 
 
-def threshold(descriptor, snap, can_see_restricted: bool) -> float:
+def threshold(descriptor, snap, can_see_restricted: Scope) -> float:
     """The smallest gap between means that counts as a difference (0: any gap counts)."""
     return max(SHARE_OF_RANGE * _collection_range(descriptor, snap, can_see_restricted),
                NOISE_SDS * pooled_sd(descriptor, can_see_restricted))
@@ -35,19 +37,19 @@ def differs(descriptor, summaries: list, gap: float) -> bool:
     return len(means) > 1 and max(means) - min(means) > gap
 
 
-def pooled_sd(descriptor, can_see_restricted: bool) -> float:
+def pooled_sd(descriptor, can_see_restricted: Scope) -> float:
     """Root mean square of the accessions' own standard deviations (over all years)."""
     query = (db.select(db.func.avg(TraitSummary.sd * TraitSummary.sd))
              .where(TraitSummary.descriptor_id == descriptor.id,
                     TraitSummary.year == ALL_YEARS, TraitSummary.sd.is_not(None)))
-    if not can_see_restricted:  # a public figure: public accessions only
-        query = query.join(Accession, Accession.id == TraitSummary.accession_id).where(
-            Accession.restricted.is_(False))
+    if not sees_all(can_see_restricted):  # a figure over what the caller may see only
+        query = visible(query.join(Accession, Accession.id == TraitSummary.accession_id),
+                        can_see_restricted)
     variance = db.session.scalar(query)
     return math.sqrt(variance) if variance else 0.0
 
 
-def _collection_range(descriptor, snap, can_see_restricted: bool) -> float:
+def _collection_range(descriptor, snap, can_see_restricted: Scope) -> float:
     means = snap.means.get(descriptor.code)
     if means is None:
         return 0.0

@@ -3,6 +3,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from germplasm.accessions.visibility import Scope
 from germplasm.evaluations.models import (
     ALL_YEARS,
     Campaign,
@@ -43,7 +44,7 @@ def history(accession_id: int, limit: int = 500) -> list[Observation]:
     return list(db.session.scalars(query))
 
 
-def distribution(descriptor: Descriptor, can_see_restricted: bool, snap=None) -> np.ndarray:
+def distribution(descriptor: Descriptor, can_see_restricted: Scope, snap=None) -> np.ndarray:
     """Every visible accession's overall mean for a measured descriptor (dates as day of
     year), read from the search snapshot, which already holds them in one array. A page
     drawing several charts passes one snapshot: each get_snapshot() asks the database for
@@ -55,7 +56,7 @@ def distribution(descriptor: Descriptor, can_see_restricted: bool, snap=None) ->
     return means[snap.visible(can_see_restricted) & ~np.isnan(means)]
 
 
-def mode_counts(descriptor: Descriptor, can_see_restricted: bool, snap=None) -> dict[str, int]:
+def mode_counts(descriptor: Descriptor, can_see_restricted: Scope, snap=None) -> dict[str, int]:
     """How many visible accessions have each category as their overall mode."""
     snap = snap or get_snapshot()
     modes = snap.modes.get(descriptor.code)

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from germplasm.accessions import queries
-from germplasm.accounts.permissions import is_staff
+from germplasm.accounts.permissions import restricted_scope
 from germplasm.selections.services import MAX_ITEMS, SelectionProblem
 from search.query import QueryProblem
 
@@ -23,7 +23,7 @@ def picked_ids(form: MultiDict) -> list[int]:
 
 def _by_id(value: str) -> int:
     text = value.strip()
-    found = (queries.find_by_id(int(text), is_staff())
+    found = (queries.find_by_id(int(text), restricted_scope())
              if text.isascii() and text.isdigit() and len(text) < 10 else None)
     if found is None:
         raise SelectionProblem(_("No accession has the id %(id)s.", id=text[:40]))
@@ -31,7 +31,7 @@ def _by_id(value: str) -> int:
 
 
 def _by_number(value: str) -> int:
-    found = queries.find(value.strip(), is_staff())
+    found = queries.find(value.strip(), restricted_scope())
     if found is None:
         raise SelectionProblem(_("No accession has the number %(n)s.", n=value.strip()[:100]))
     return found.id
@@ -44,7 +44,7 @@ def search_ids(query_string: str) -> list[int]:
 
     args = MultiDict(parse_qsl(query_string.lstrip("?"), keep_blank_values=True))
     try:
-        matches = find(current_search(args=args), can_see_restricted=is_staff())
+        matches = find(current_search(args=args), can_see_restricted=restricted_scope())
     except QueryProblem as problem:
         raise SelectionProblem(f"{problem.parameter}: {problem}") from problem
     positions = matches.positions

@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, select
 
 from germplasm.accessions.models import Accession
 from germplasm.accessions.queries import visible
-from germplasm.accounts.permissions import is_staff
+from germplasm.accounts.permissions import restricted_scope
 from germplasm.db import utcnow
 from germplasm.extensions import db
 from germplasm.selections.models import Selection, SelectionItem
@@ -64,7 +64,7 @@ def visible_ids(selection: Selection) -> list[int]:
              .join(Accession, Accession.id == SelectionItem.accession_id)
              .where(SelectionItem.selection_id == selection.id)
              .order_by(SelectionItem.added_at, SelectionItem.accession_id))
-    return list(db.session.scalars(visible(query, is_staff())))
+    return list(db.session.scalars(visible(query, restricted_scope())))
 
 
 def count(selection: Selection | None) -> int:
@@ -73,7 +73,7 @@ def count(selection: Selection | None) -> int:
     query = (select(func.count()).select_from(SelectionItem)
              .join(Accession, Accession.id == SelectionItem.accession_id)
              .where(SelectionItem.selection_id == selection.id))
-    return db.session.scalar(visible(query, is_staff())) or 0
+    return db.session.scalar(visible(query, restricted_scope())) or 0
 
 
 def add(selection: Selection, accession_ids) -> int:

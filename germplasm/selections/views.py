@@ -15,7 +15,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from germplasm.accounts.permissions import is_staff
+from germplasm.accounts.permissions import restricted_scope
 from germplasm.extensions import db
 from germplasm.selections import saved, services
 from germplasm.selections.models import Selection
@@ -48,7 +48,8 @@ def _page(selection: Selection | None, own: bool):
     if selection is not None:
         search = build_request(selection=[selection.token], page=request.args.get("page", 1),
                                per_page=PER_PAGE, sort="accenumb")
-        result = page_of(find(search, can_see_restricted=is_staff()), search, str(get_locale()))
+        matches = find(search, can_see_restricted=restricted_scope())
+        result = page_of(matches, search, str(get_locale()))
     mine = own or (selection is not None and selection.owner_id == getattr(current_user, "id", -1))
     return render_template("selections/show.html", selection=selection, result=result,
                            own=own, mine=mine, per_page=PER_PAGE,

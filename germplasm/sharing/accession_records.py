@@ -3,13 +3,14 @@ page and the MCPD export use (visibility, rounding, pedigree, traits, photos), s
 doors cannot disagree about what a caller may see."""
 from germplasm.accessions import queries
 from germplasm.accessions.photos import photos_of
+from germplasm.accessions.visibility import Scope, exact_sites
 from germplasm.evaluations.queries import trait_table
 from loaders.mcpd_export import mcpd_row
 
 MAX_ID = 2**31  # larger numbers are no id of ours (and overflow PostgreSQL's integer)
 
 
-def accession_record(accession_id: int, can_see_restricted: bool) -> dict | None:
+def accession_record(accession_id: int, can_see_restricted: Scope) -> dict | None:
     """What AccessionDetailSchema dumps, or None when there is no such accession or the
     caller may not see it (the API answers both with the same 404)."""
     if not 0 < accession_id < MAX_ID:
@@ -17,7 +18,8 @@ def accession_record(accession_id: int, can_see_restricted: bool) -> dict | None
     accession = queries.find_by_id(accession_id, can_see_restricted)
     if accession is None:
         return None
-    exact = can_see_restricted  # staff see wild collecting sites as recorded
+    # staff, and a partner for their institute's, see wild collecting sites as recorded
+    exact = exact_sites(accession.instcode, can_see_restricted)
     pedigree = queries.pedigree(accession, can_see_restricted)
     return {
         "id": accession.id, "instcode": accession.instcode, "accenumb": accession.accenumb,

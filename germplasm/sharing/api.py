@@ -3,7 +3,7 @@ from flask import jsonify
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from germplasm.accounts.permissions import is_staff
+from germplasm.accounts.permissions import restricted_scope
 from germplasm.sharing.openapi import ApiBlueprint
 from germplasm.sharing.paging import LINK_HEADERS, paged
 from schemas.accession_api import AccessionPageSchema, AccessionQuery
@@ -46,10 +46,10 @@ def accessions(q, trait, sort, page, per_page, historic, restricted, updated_sin
                            updated_since=updated_since,
                            **{name: filters[name] for name in FILTER_PARAMS})
     locale = str(get_locale())
-    matches = find(search, can_see_restricted=is_staff())
+    matches = find(search, can_see_restricted=restricted_scope())
     result = page_of(matches, search, locale)
     if not result["total"]:  # say what might have been meant; visible records only
-        result["suggestions"] = suggest(matches.snapshot, search, is_staff(), locale)
+        result["suggestions"] = suggest(matches.snapshot, search, restricted_scope(), locale)
     return paged(**result)
 
 
@@ -66,10 +66,10 @@ def screening(trait, filter, extreme, top, **filters):
     search = build_request("", filter, **filters)
     top = min(max(_whole(top) or 20, 1), MAX_TOP)
     if extreme:
-        return extremes(search, extreme, is_staff(), limit=top)
+        return extremes(search, extreme, restricted_scope(), limit=top)
     snap = get_snapshot()
     criteria = [parse_criterion(text, snap) for text in trait]
-    return selection_index(search, criteria, top, is_staff())
+    return selection_index(search, criteria, top, restricted_scope())
 
 
 def _whole(text: str) -> int | None:
