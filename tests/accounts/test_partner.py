@@ -155,3 +155,32 @@ def test_granting_on_the_command_line_ends_sessions(app, cli, shared):
     assert cli("users", "set-institute", "nobody", A).exit_code == 2
     assert cli("users", "create", "wu", "--role", "partner", "--institute", "XYZ999",
                "--password", PASSWORD).exit_code == 2
+
+
+def test_the_admin_grants_a_partner_role_and_an_institute(app, client, shared):
+    from tests.test_admin import page_token, text
+
+    create_user("boss", "admin", PASSWORD)
+    db.session.commit()
+    login(client, "boss", PASSWORD)
+    page = text(client.get("/admin/users/new/"))
+    assert "合作单位" in page and "所属单位" in page
+    response = client.post("/admin/users/new/", data={
+        "csrf_token": page_token(client, "/admin/users/new/"), "username": "sun",
+        "role": "partner", "instcode": A, "active": "y", "password": PASSWORD})
+    assert response.status_code == 302, text(response)
+    sun = db.session.scalar(db.select(User).filter_by(username="sun"))
+    browser = app.test_client()
+    login(browser, "sun", PASSWORD)
+    assert browser.get("/accessions/QA1R").status_code == 200
+    path = f"/admin/users/edit/?id={sun.id}"
+    refused = client.post(path, data={"csrf_token": page_token(client, path), "role": "partner",
+                                      "instcode": "XYZ999", "active": "y"})
+    assert refused.status_code == 200 and "XYZ999" in text(refused) and sun.instcode == A
+    moved = client.post(path, data={"csrf_token": page_token(client, path), "role": "partner",
+                                    "instcode": B, "active": "y"})
+    assert moved.status_code == 302 and sun.instcode == B
+    assert browser.get("/accessions/QA1R").status_code == 404  # the old session ended
+    login(browser, "sun", PASSWORD)
+    assert browser.get("/accessions/QB1R").status_code == 200
+    assert browser.get("/accessions/QA1R").status_code == 404
