@@ -6,6 +6,7 @@ import io
 
 import pytest
 
+from germplasm.accessions.models import Accession
 from germplasm.accounts.models import User
 from germplasm.accounts.services import create_user
 from germplasm.extensions import db
@@ -184,3 +185,27 @@ def test_the_admin_grants_a_partner_role_and_an_institute(app, client, shared):
     login(browser, "sun", PASSWORD)
     assert browser.get("/accessions/QB1R").status_code == 200
     assert browser.get("/accessions/QA1R").status_code == 404
+
+
+@pytest.mark.parametrize("who", list(SEES))
+def test_api_records_exports_and_the_feed_follow_the_same_rule(client, cli, shared, who):
+    headers = {} if who == "anonymous" else {"Authorization": f"Bearer {_token(cli, who)}"}
+    ids = {number: db.session.scalar(db.select(Accession.id).filter_by(accenumb=number))
+           for number in (*EXACT, "QX")}
+    for number in EXACT:
+        record = client.get(f"/api/v1/accessions/{ids[number]}", headers=headers)
+        assert record.status_code == (200 if number in SEES[who] else 404), (who, number)
+        if record.status_code == 200:
+            wanted = EXACT[number] if number in EXACT_FOR[who] else ROUNDED[number]
+            assert record.json["mcpd"]["DECLATITUDE"] == pytest.approx(float(wanted))
+    download = client.get("/api/v1/exports/mcpd.csv", headers=headers)
+    assert download.status_code == 200
+    rows = {row["ACCENUMB"]: row for row in csv.DictReader(
+        io.StringIO(download.get_data(as_text=True).lstrip("\ufeff")))}
+    assert set(rows) == SEES[who]
+    for number in SEES[who] - {"QX"}:
+        wanted = EXACT[number] if number in EXACT_FOR[who] else ROUNDED[number]
+        assert float(rows[number]["DECLATITUDE"]) == pytest.approx(float(wanted)), (who, number)
+    feed = client.get("/api/v1/changes?after=0&limit=1000", headers=headers).json["changes"]
+    upserted = {c["id"] for c in feed if c["entity"] == "accession" and c["op"] == "upsert"}
+    assert upserted == {ids[number] for number in SEES[who]}
