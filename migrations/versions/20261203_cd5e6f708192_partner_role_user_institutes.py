@@ -1,7 +1,7 @@
 """partner role and users' institutes: a partner sees their institute's restricted accessions
 
 Revision ID: cd5e6f708192
-Revises: bc4d5e6f7081
+Revises: de6f70819203
 Create Date: 2026-12-03 09:00:00
 
 """
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "cd5e6f708192"
-down_revision = "bc4d5e6f7081"
+down_revision = "de6f70819203"
 branch_labels = None
 depends_on = None
 
