@@ -1,14 +1,16 @@
 """Evaluation campaigns for the API.
 
 The campaign pages are for staff; what a campaign produced is public (its observations show
-on the accession pages, by campaign name). So the public sees the campaigns that hold at
-least one observation of an accession it may see, with counts over those accessions only;
-the worklist (planning, which counts restricted accessions) and the observers (people) are
-for staff. Staff see every campaign, planned ones too."""
+on the accession pages, by campaign name). So a caller sees the campaigns that hold at least
+one observation of an accession it may see (its visibility scope: public, a partner's
+institute's too), with counts over those accessions only; the worklist (planning, which
+counts restricted accessions) and the observers (people) are for staff. Staff see every
+campaign, planned ones too."""
 from sqlalchemy import exists, func, select
 
 from germplasm.accessions.models import Accession
 from germplasm.accessions.queries import visible
+from germplasm.accessions.visibility import Scope, sees_all
 from germplasm.evaluations.campaign_progress import overview
 from germplasm.evaluations.models import Campaign, Observation
 from germplasm.extensions import db
@@ -16,32 +18,27 @@ from germplasm.extensions import db
 MAX_ID = 2**31
 
 
-def _observed(can_see_restricted: bool):
-    """Observations of accessions the caller may see."""
-    return visible(select(Observation.id).join(Accession, Accession.id == Observation.accession_id),
-                   can_see_restricted)
-
-
-def campaigns_query(can_see_restricted: bool):
+def campaigns_query(scope: Scope):
     query = select(Campaign).order_by(Campaign.year.desc(), Campaign.name, Campaign.id)
-    if can_see_restricted:
+    if sees_all(scope):
         return query
-    shown = _observed(False).where(Observation.campaign_id == Campaign.id)
+    shown = visible(select(Observation.id).join(Accession, Accession.id == Observation.accession_id)
+                    .where(Observation.campaign_id == Campaign.id), scope)
     return query.where(exists(shown))
 
 
-def campaign_by_id(campaign_id: int, can_see_restricted: bool) -> Campaign | None:
+def campaign_by_id(campaign_id: int, scope: Scope) -> Campaign | None:
     if not 0 < campaign_id < MAX_ID:
         return None
-    query = campaigns_query(can_see_restricted).where(Campaign.id == campaign_id)
-    return db.session.scalars(query).first()
+    return db.session.scalars(campaigns_query(scope).where(Campaign.id == campaign_id)).first()
 
 
-def campaign_records(campaigns: list[Campaign], can_see_restricted: bool) -> list[dict]:
-    """What CampaignSchema dumps, for one page of campaigns: a few grouped queries."""
+def campaign_records(campaigns: list[Campaign], scope: Scope, staff: bool) -> list[dict]:
+    """What CampaignSchema dumps, for one page of campaigns: a few grouped queries. Counts
+    follow the caller's scope; the worklist and observers are shown to staff only."""
     ids = [c.id for c in campaigns]
-    counts = _counts(ids, can_see_restricted)
-    worklists = overview(ids) if can_see_restricted and ids else {}
+    counts = _counts(ids, scope)
+    worklists = overview(ids) if staff and ids else {}
     return [_record(c, counts.get(c.id), worklists.get(c.id)) for c in campaigns]
 
 
@@ -59,12 +56,12 @@ def _record(campaign: Campaign, counts, worklist) -> dict:
     }
 
 
-def _counts(ids: list[int], can_see_restricted: bool) -> dict[int, tuple]:
+def _counts(ids: list[int], scope: Scope) -> dict[int, tuple]:
     query = visible(
         select(Observation.campaign_id, func.count(Observation.id),
                func.count(func.distinct(Observation.accession_id)),
                func.min(Observation.observed_on), func.max(Observation.observed_on))
         .join(Accession, Accession.id == Observation.accession_id)
-        .where(Observation.campaign_id.in_(ids)), can_see_restricted)
+        .where(Observation.campaign_id.in_(ids)), scope)
     rows = db.session.execute(query.group_by(Observation.campaign_id))
     return {campaign_id: tuple(rest) for campaign_id, *rest in rows}

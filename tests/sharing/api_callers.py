@@ -4,9 +4,9 @@ from germplasm.accounts.services import create_user
 from germplasm.extensions import db
 
 
-def bearer(cli, role: str) -> dict[str, str]:
-    username = f"{role}.api"
-    create_user(username, role, "orchard-2026")
+def bearer(cli, role: str, instcode: str | None = None) -> dict[str, str]:
+    username = f"{role}.{instcode or 'api'}".lower()
+    create_user(username, role, "orchard-2026", instcode=instcode)
     db.session.commit()
     result = cli("tokens", "create", username)
     assert result.exit_code == 0, result.output

@@ -48,3 +48,14 @@ def test_staff_see_every_campaign_with_its_worklist(client, cli, catalogue):
 def test_unknown_campaigns_are_json_404s(client):
     for path in ("999999", "2147483648", "abc", "0"):
         assert_not_found(client.get(f"/api/v1/campaigns/{path}"))
+
+
+def test_a_partner_counts_its_own_institutes_restricted_accessions(client, cli, catalogue,
+                                                                   make_accession):
+    make_accession(accenumb="O1", instcode="CHN222")  # another institute, known from now on
+    campaign = campaigns.find("2026 评价")
+    own = client.get(f"/api/v1/campaigns/{campaign.id}", headers=bearer(cli, "partner", "CHN385"))
+    assert own.json["observations"] == 30 and own.json["accessions"] == 6  # S006 is CHN385's
+    assert own.json["worklist"] is None and own.json["observers"] is None
+    other = client.get(f"/api/v1/campaigns/{campaign.id}", headers=bearer(cli, "partner", "CHN222"))
+    assert other.json["observations"] == 25 and other.json["accessions"] == 5
