@@ -39,6 +39,9 @@ def load_demo(n: int, seed: int, user: str, if_empty: bool = False,
         from loaders.demo_photos import add_demo_photos
 
         add_demo_photos(DEMO_PHOTOS, seed, user)
+        from loaders.demo_inventory import add_demo_inventory
+
+        add_demo_inventory(seed, user)
     return report, observations
 
 

@@ -22,6 +22,17 @@ BAD_SHEET = ("ACCENUMB,FRUIT_WEIGHT,SSC,HARVEST_DATE,FLESH_COLOR\nS001,35.5,14.2
 ROLES = ("staff", "curator", "admin")
 
 
+def _living_collection(accession) -> str:
+    """A tree and a lot of scions, so staff see the accession page's inventory section."""
+    from germplasm.inventory import lots, plants
+
+    plants.plant(accession.id, plants.PlantFields("东区", "1", "1", rootstock_text="毛桃"))
+    lots.create(accession.id, "S001-2026-1", lots.LotFields(
+        "scion", distributable=True, available_from="12-01", available_to="02-28"),
+        actor="tests", quantity=50)
+    return "S001-2026-1"
+
+
 def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
     monkeypatch.setitem(app.config, "GERMPLASM_JOB_RUNNER", "inline")
     monkeypatch.setitem(app.config, "GERMPLASM_UPLOAD_DIR", str(tmp_path / "uploads"))
@@ -33,6 +44,7 @@ def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
              for role in ROLES}
     _word_units(catalogue)
     selection = _selection(catalogue, users["admin"])
+    lot = _living_collection(catalogue["S001"])
     db.session.commit()
     jobs = [_upload(client, "curator", BAD_MCPD, "mcpd"),
             _upload(client, "staff", BAD_SHEET, "observations", campaign="2026 评价")]
@@ -41,6 +53,7 @@ def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
         "descriptors": sorted(db.session.scalars(db.select(Descriptor.code))),
         "campaign": db.session.scalar(db.select(Campaign.id)),
         "jobs": jobs, "photo": photo, "selection": selection, "users": users | {"anonymous": None},
+        "lot": lot,
         # the bad values of the uploaded sheets, shown as given
         "extra_allowed": {"ZZZ", "abc", "purple"},
     }

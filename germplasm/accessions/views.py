@@ -11,6 +11,7 @@ from germplasm.accounts.permissions import exact_coordinates, is_staff, restrict
 from germplasm.audit import services as audit
 from germplasm.evaluations.display import trait_value
 from germplasm.extensions import db
+from germplasm.inventory.presenters import inventory_context
 from search.query import QueryProblem, check_page
 
 bp = Blueprint("accessions", __name__)
@@ -50,7 +51,8 @@ def render_detail(accession, status: int = 200):
     extra = {"photos": photos_of(accession.id),
              "pedigree": queries.pedigree(accession, scope),
              "changes": audit.recent(accession.id) if staff else ([], 0),
-             "may_add_photos": staff, "max_photo_mb": MAX_BYTES // 2**20}
+             "may_add_photos": staff, "max_photo_mb": MAX_BYTES // 2**20,
+             "inventory": inventory_context(accession.id) if staff else None}
     return render_template(
         "accessions/detail.html",
         accession=accession,

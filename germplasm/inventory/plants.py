@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from germplasm.accessions.models import Accession
 from germplasm.extensions import db
@@ -58,6 +58,30 @@ def plant(accession_id: int, fields: PlantFields) -> Plant:
     db.session.flush()
     _noted(tree)
     return tree
+
+
+def plant_many(items: list[tuple[int, PlantFields]]) -> int:
+    """Many new living trees at once (the demo, a new orchard block): the same rules as
+    plant(), checked for the whole batch, in one insert; returns how many."""
+    places = [_place(fields) for _, fields in items]
+    if len(set(places)) != len(places):
+        raise PlantProblem("position", "the batch names one place twice")
+    taken = set(db.session.execute(select(Plant.block, Plant.row, Plant.position)
+                                   .where(Plant.status == "living")).tuples())
+    if clash := taken.intersection(places):
+        raise PlantProblem("position", f"a living tree stands at {'-'.join(min(clash))} already")
+    rows = [{"accession_id": accession_id, "block": b, "row": r, "position": p,
+             "planted_on": f.planted_on, "grafted_on": f.grafted_on,
+             "rootstock_accession_id": f.rootstock_accession_id,
+             "rootstock_text": f.rootstock_text, "source_lot_id": f.source_lot_id,
+             "notes": f.notes, "status": "living", "trueness": "unchecked"}
+            for (accession_id, f), (b, r, p) in zip(items, places, strict=True)]
+    if not rows:
+        return 0
+    added = db.session.execute(insert(Plant).returning(Plant.id, Plant.accession_id), rows)
+    for plant_id, accession_id in added:
+        outbox.note_linked("plant", plant_id, accession_id)
+    return len(rows)
 
 
 def update(tree: Plant, fields: PlantFields) -> bool:
