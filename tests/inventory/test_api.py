@@ -116,3 +116,24 @@ def test_lots_and_plants_in_the_change_feed(client, cli, make_lot, make_accessio
     db.session.commit()
     changes = client.get(f"/api/v1/changes?after={after}").json["changes"]
     assert [(c["entity"], c["id"]) for c in changes] == [("lot", lot.lot_number)]
+
+
+def test_a_partner_sees_its_own_institutes_restricted_lots_and_trees(client, cli, make_lot,
+                                                                     make_accession):
+    from germplasm.accounts.services import create_user
+
+    own = make_accession(instcode="CHN111", restricted=True)
+    other = make_accession(instcode="CHN222", restricted=True)
+    for accession in (own, other):
+        make_lot(accession, quantity=2)
+        plants.plant(accession.id, plants.PlantFields("P", str(accession.id), "1"))
+    create_user("partner-a", "partner", "orchard-2026", instcode="CHN111")
+    db.session.commit()
+    token = cli("tokens", "create", "partner-a").output.strip().splitlines()[-1]
+    headers = {"Authorization": f"Bearer {token}"}
+    lots_seen = {i["accenumb"] for i in client.get("/api/v1/lots?per_page=100",
+                                                    headers=headers).json["items"]}
+    plants_seen = {i["accenumb"] for i in client.get("/api/v1/plants?per_page=100",
+                                                      headers=headers).json["items"]}
+    assert own.accenumb in lots_seen and other.accenumb not in lots_seen
+    assert own.accenumb in plants_seen and other.accenumb not in plants_seen
