@@ -7,6 +7,7 @@ institute's too), with counts over those accessions only; the worklist (planning
 counts restricted accessions) and the observers (people) are for staff. Staff see every
 campaign, planned ones too."""
 from sqlalchemy import exists, func, select
+from sqlalchemy.orm import selectinload
 
 from germplasm.accessions.models import Accession
 from germplasm.accessions.queries import visible
@@ -19,7 +20,8 @@ MAX_ID = 2**31
 
 
 def campaigns_query(scope: Scope):
-    query = select(Campaign).order_by(Campaign.year.desc(), Campaign.name, Campaign.id)
+    query = (select(Campaign).options(selectinload(Campaign.descriptors))  # one query a page
+             .order_by(Campaign.year.desc(), Campaign.name, Campaign.id))
     if sees_all(scope):
         return query
     shown = visible(select(Observation.id).join(Accession, Accession.id == Observation.accession_id)
