@@ -28,7 +28,8 @@ def accession_states(ids) -> dict[int, AccessionState]:
 
 
 def _was_public(ids: list[int]) -> dict[int, str | None]:
-    """Each accession's last public op in the feed (None: it was never public)."""
+    """Each accession's last public op in the feed (None: it was never public). After a
+    tombstone the id starts afresh: SQLite gives a deleted accession's id to the next one."""
     found = {}
     keys = [str(i) for i in ids]
     for start in range(0, len(keys), CHUNK):
@@ -36,8 +37,10 @@ def _was_public(ids: list[int]) -> dict[int, str | None]:
                   .where(Change.entity == "accession",
                          Change.entity_id.in_(keys[start:start + CHUNK]))
                   .group_by(Change.entity_id))
-        query = db.select(Change.entity_id, Change.public_op).where(Change.cursor.in_(latest))
-        found.update({int(k): op for k, op in db.session.execute(query)})
+        query = db.select(Change.entity_id, Change.op, Change.public_op).where(
+            Change.cursor.in_(latest))
+        found.update({int(k): None if op == "delete" else public
+                      for k, op, public in db.session.execute(query)})
     return found
 
 

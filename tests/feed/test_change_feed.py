@@ -28,7 +28,7 @@ def test_a_new_accession_and_its_observations_are_in_the_feed(make_accession):
     db.session.commit()
     seen = _since(start)
     observation = db.session.scalars(db.select(Change).where(
-        Change.entity == "observation")).all()[-1]
+        Change.entity == "observation", Change.cursor > start).order_by(Change.cursor)).all()[-1]
     assert ("observation", int(observation.entity_id), "upsert") in seen
     assert ("summary", f"{accession.id}:SSC", "upsert") in seen
     assert ("campaign", campaign.id, "upsert") in seen

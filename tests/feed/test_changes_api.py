@@ -14,7 +14,7 @@ def _token(cli, username: str, role: str) -> dict:
     return {"Authorization": f"Bearer {result.output.strip().splitlines()[-1]}"}
 
 
-def _poll(client, after: int, headers=None, limit: int = 3) -> tuple[list[dict], int]:
+def _poll(client, after: int, headers=None, limit: int = 7) -> tuple[list[dict], int]:
     changes = []
     while True:
         answer = client.get(f"/api/v1/changes?after={after}&limit={limit}", headers=headers or {})
