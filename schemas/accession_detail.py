@@ -7,7 +7,7 @@ from marshmallow import Schema, fields
 
 from germplasm.accessions.labels import FIELD_LABELS
 from germplasm.accessions.mcpd_fields import ALL_COLUMNS, MULTI_VALUED
-from schemas.api_fields import UtcDateTime
+from schemas.api_fields import Computed, UtcDateTime
 
 INTEGERS = ("SAMPSTAT", "COLLSRC", "MLSSTAT", "COORDUNCERT")
 NUMBERS = ("DECLATITUDE", "DECLONGITUDE", "ELEVATION")
@@ -116,12 +116,12 @@ class TraitSummaryCellSchema(Schema):
 
 
 class AccessionTraitSchema(Schema):
-    descriptor = fields.Function(lambda row: row["descriptor"].code, metadata={
+    descriptor = Computed(lambda row: row["descriptor"].code, metadata={
         "type": "string", "description": "描述符代码 / descriptor code"})
-    name_zh = fields.Function(lambda row: row["descriptor"].name_zh, metadata=TEXT)
-    name_en = fields.Function(lambda row: row["descriptor"].name_en, metadata=TEXT)
-    data_type = fields.Function(lambda row: row["descriptor"].data_type, metadata=TEXT)
-    unit = fields.Function(lambda row: row["descriptor"].unit, allow_none=True, metadata=TEXT)
+    name_zh = Computed(lambda row: row["descriptor"].name_zh, metadata=TEXT)
+    name_en = Computed(lambda row: row["descriptor"].name_en, metadata=TEXT)
+    data_type = Computed(lambda row: row["descriptor"].data_type, metadata=TEXT)
+    unit = Computed(lambda row: row["descriptor"].unit, allow_none=True, metadata=TEXT)
     overall = fields.Nested(TraitSummaryCellSchema, allow_none=True)
     years = fields.List(fields.Nested(TraitSummaryCellSchema),
                         metadata={"description": "逐年汇总，按年份 / each year's summary, by year"})
@@ -131,12 +131,12 @@ class AccessionPhotoSchema(Schema):
     id = fields.Integer()
     caption = fields.String(allow_none=True)
     taken_on = fields.String(allow_none=True)
-    url = fields.Function(lambda p: url_for("accessions.photo", photo_id=p.id, _external=True),
+    url = Computed(lambda p: url_for("accessions.photo", photo_id=p.id, _external=True),
                           metadata={"type": "string", "description": "原图 / the original"})
-    view = fields.Function(
+    view = Computed(
         lambda p: url_for("accessions.photo_view", photo_id=p.id, _external=True),
         metadata={"type": "string", "description": "480 px 副本 / a 480 px copy"})
-    thumb = fields.Function(
+    thumb = Computed(
         lambda p: url_for("accessions.photo_thumbnail", photo_id=p.id, _external=True),
         metadata={"type": "string", "description": "缩略图 / thumbnail"})
 
