@@ -36,6 +36,9 @@ def load_config(instance_path: str) -> dict:
         # Login throttling: per client address (Flask-Limiter; counts failed attempts) and
         # per user name (in the database, so every worker sees it).
         "GERMPLASM_LOGIN_RATE": os.environ.get("GERMPLASM_LOGIN_RATE", "20 per minute"),
+        # A search re-indexes at most this many accessions changed by other processes before
+        # answering; a larger catch-up runs in a thread (search.feed_follow).
+        "GERMPLASM_INDEX_INLINE_LIMIT": int(os.environ.get("GERMPLASM_INDEX_INLINE_LIMIT", 2000)),
         "GERMPLASM_LOGIN_MAX_FAILURES": int(os.environ.get("GERMPLASM_LOGIN_MAX_FAILURES", 5)),
         "GERMPLASM_LOGIN_WINDOW_MINUTES": int(os.environ.get("GERMPLASM_LOGIN_WINDOW_MINUTES",
                                                              15)),

@@ -9,6 +9,7 @@ others search the index as it is and catch up on their next turn."""
 import fcntl
 import logging
 import os
+import threading
 from pathlib import Path
 
 from flask import current_app
@@ -21,6 +22,7 @@ from search import accession_index
 log = logging.getLogger(__name__)
 CURSOR_FILE = "feed_cursor"
 BATCH = 50_000  # changed accessions re-indexed per writer commit
+_background = threading.Lock()  # one catching-up thread per process
 
 
 def held_cursor(path: Path) -> int | None:
@@ -37,8 +39,10 @@ def hold_cursor(path: Path, cursor: int) -> None:
     partial.replace(path / CURSOR_FILE)
 
 
-def follow() -> int:
-    """Apply the feed to this node's index; returns how many accessions were re-indexed."""
+def follow(inline_limit: int | None = None, wait: bool = False) -> int:
+    """Apply the feed to this node's index; returns how many accessions were re-indexed.
+    With `inline_limit`, a larger catch-up (another node's big import, a restore) runs in a
+    thread while the search goes on with the index as it is."""
     if current_app.config.get("GERMPLASM_INDEX_FOLLOWS_FEED") is False:
         return 0
     path = accession_index.index_dir()
@@ -48,13 +52,13 @@ def follow() -> int:
         return 0
     if not path.exists():
         return 0  # no index yet: the first search builds it (accession_index.update)
-    with _node_lock(path) as locked:
+    with _node_lock(path, wait) as locked:
         if not locked:
             return 0  # another process of this node is applying the feed right now
-        return _apply(path, newest)
+        return _apply(path, newest, inline_limit)
 
 
-def _apply(path: Path, newest: int) -> int:
+def _apply(path: Path, newest: int, inline_limit: int | None = None) -> int:
     held = held_cursor(path)
     if held is None:  # an index built before the feed existed was kept current by commits
         log.info("search index %s starts following the change feed at %d", path, newest)
@@ -62,11 +66,14 @@ def _apply(path: Path, newest: int) -> int:
         return 0
     if held == newest:
         return 0
+    ids = changed_accessions(held, newest) if held < newest else None
+    if inline_limit is not None and (ids is None or len(ids) > inline_limit):
+        _catch_up_in_background()
+        return 0
     if held > newest:  # the database went back in time (a restore): nothing here to replay
         log.warning("search index %s is ahead of the change feed (%d > %d): rebuilding it",
                     path, held, newest)
         return accession_index.rebuild()
-    ids = changed_accessions(held, newest)
     for start in range(0, len(ids), BATCH):
         accession_index.update(set(ids[start:start + BATCH]), wait=True)
     hold_cursor(path, newest)
@@ -80,15 +87,33 @@ def changed_accessions(after: int, upto: int) -> list[int]:
     return sorted(db.session.scalars(query))
 
 
-class _node_lock:
-    """A non-blocking exclusive lock on the index folder's lock file."""
+def _catch_up_in_background() -> None:
+    if not _background.acquire(blocking=False):
+        return  # this process is catching up already
+    app = current_app._get_current_object()
 
-    def __init__(self, path: Path):
+    def run():
+        try:
+            with app.app_context():
+                follow(wait=True)
+        except Exception:
+            log.exception("search index could not follow the change feed")
+        finally:
+            _background.release()
+
+    threading.Thread(target=run, name="index-follows-feed", daemon=True).start()
+
+
+class _node_lock:
+    """An exclusive lock on the index folder's lock file; `wait`: block until it is free."""
+
+    def __init__(self, path: Path, wait: bool = False):
         self.file = open(path.parent / f".{path.name}.feed.lock", "a")  # noqa: SIM115
+        self.wait = wait
 
     def __enter__(self) -> bool:
         try:
-            fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(self.file, fcntl.LOCK_EX | (0 if self.wait else fcntl.LOCK_NB))
             return True
         except BlockingIOError:
             return False
@@ -97,10 +122,14 @@ class _node_lock:
         self.file.close()  # closing releases the lock
 
 
-def follow_quietly() -> None:
+def inline_limit() -> int:
+    return current_app.config.get("GERMPLASM_INDEX_INLINE_LIMIT", 2000)
+
+
+def follow_quietly(inline_limit: int | None = None) -> None:
     """After a commit: the data is safe; an index that could not follow now catches up on
     the next search (or `germplasm reindex`)."""
     try:
-        follow()
+        follow(inline_limit)
     except Exception:
         log.exception("search index could not follow the change feed")

@@ -27,7 +27,7 @@ def text_matches(text: str, seen=len):
     caller's visible accessions), so typos never flood results. Results are cached per
     index generation, for visitors paging through the same text.
     """
-    feed_follow.follow_quietly()  # changes committed by other processes and nodes
+    feed_follow.follow_quietly(feed_follow.inline_limit())  # what other processes committed
     searcher = _searcher()
     exact = _cached(searcher, text, fuzzy=False)
     if seen(exact[1]) or not any(c.isascii() and c.isalpha() for c in text):
