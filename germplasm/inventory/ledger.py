@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from germplasm import locking
 from germplasm.db import utcnow
 from germplasm.extensions import db
 from germplasm.feed import outbox
@@ -42,6 +43,7 @@ def record(lot: Lot, kind: str, *, actor: str, on_hand: int = 0, reserved: int =
     """Add one entry (quantities in thousandths) and move the lot's balances by it.
     Repeating a key returns the first entry and changes nothing."""
     _check_signs(kind, on_hand, reserved)
+    locking.take_write_lock()  # SQLite: wait for another writer now, not fail mid-way
     if key and (earlier := _by_key(key)) is not None:
         return Entry(_same(earlier, lot, kind, on_hand, reserved), False)
     entry = LotTransaction(lot_id=lot.id, kind=kind, on_hand_milli=on_hand,
@@ -61,6 +63,30 @@ def record(lot: Lot, kind: str, *, actor: str, on_hand: int = 0, reserved: int =
     db.session.expire(lot, ["on_hand_milli", "reserved_milli", "updated_at"])
     outbox.note_linked("lot", lot.lot_number, lot.accession_id)
     return Entry(entry, True)
+
+
+def transfer(source: Lot, target: Lot, quantity: int, *, actor: str, note: str | None = None,
+             key: str | None = None) -> None:
+    """Move stock from one lot to another of the same accession and unit: two entries,
+    each naming the other lot."""
+    if (source.accession_id, source.unit) != (target.accession_id, target.unit) or \
+            source.id == target.id:
+        raise LedgerProblem("a transfer is between two lots of one accession and unit", "lot")
+    if quantity <= 0:
+        raise LedgerProblem("a transfer moves a positive quantity")
+    record(source, "transfer", actor=actor, on_hand=-quantity, note=note,
+           key=key and f"{key}:out", other_lot_id=target.id)
+    record(target, "transfer", actor=actor, on_hand=quantity, note=note,
+           key=key and f"{key}:in", other_lot_id=source.id)
+
+
+def harvest(tree, lot: Lot, quantity: int, *, actor: str, note: str | None = None,
+            key: str | None = None) -> Entry:
+    """Scions, budwood or pollen cut from a tree into a lot of its accession."""
+    if tree.accession_id != lot.accession_id:
+        raise LedgerProblem("a tree's harvest goes into a lot of its own accession", "lot")
+    return record(lot, "harvest", actor=actor, on_hand=quantity, note=note, key=key,
+                  plant_id=tree.id)
 
 
 def _check_signs(kind: str, on_hand: int, reserved: int) -> None:

@@ -107,3 +107,23 @@ def test_availability_windows_may_wrap_over_the_new_year(make_lot):
     with pytest.raises(lots.LotProblem, match="not a day"):
         make_lot(available_from="02-30", available_to="03-01")
     db.session.rollback()
+
+
+def test_transfer_and_harvest_name_their_counterpart(make_lot, make_accession):
+    from germplasm.inventory import plants
+
+    accession = make_accession()
+    cold, nursery = make_lot(accession, quantity=30), make_lot(accession, quantity=0)
+    ledger.transfer(cold, nursery, to_milli(12), actor="a", key="move-1")
+    ledger.transfer(cold, nursery, to_milli(12), actor="a", key="move-1")  # a retry
+    tree = plants.plant(accession.id, plants.PlantFields("H", "1", "1"))
+    ledger.harvest(tree, nursery, to_milli(8), actor="a")
+    db.session.commit()
+    assert (cold.on_hand_milli, nursery.on_hand_milli) == (to_milli(18), to_milli(20))
+    into = [(e.kind, e.other_lot_id, e.plant_id) for e in ledger.entries(nursery)]
+    assert into == [("transfer", cold.id, None), ("harvest", None, tree.id)]
+    with pytest.raises(ledger.LedgerProblem, match="one accession and unit"):
+        ledger.transfer(cold, make_lot(), to_milli(1), actor="a")
+    with pytest.raises(ledger.LedgerProblem, match="below nothing"):
+        ledger.transfer(cold, nursery, to_milli(19), actor="a")
+    db.session.rollback()
