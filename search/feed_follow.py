@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 from flask import current_app
+from whoosh import index as whoosh_index
 
 from germplasm.extensions import db
 from germplasm.feed.models import Change
@@ -50,8 +51,10 @@ def follow(inline_limit: int | None = None, wait: bool = False) -> int:
     held = held_cursor(path)
     if held is not None and held == newest:
         return 0
-    if not path.exists():
-        return 0  # no index yet: the first search builds it (accession_index.update)
+    if not whoosh_index.exists_in(path) and inline_limit is not None:
+        _catch_up_in_background()  # no index yet (a new node, a fresh database): build it
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
     with _node_lock(path, wait) as locked:
         if not locked:
             return 0  # another process of this node is applying the feed right now
@@ -59,6 +62,9 @@ def follow(inline_limit: int | None = None, wait: bool = False) -> int:
 
 
 def _apply(path: Path, newest: int, inline_limit: int | None = None) -> int:
+    if not whoosh_index.exists_in(path):
+        log.warning("no search index in %s: building it", path)
+        return accession_index.rebuild()
     held = held_cursor(path)
     if held is None:  # an index built before the feed existed was kept current by commits
         log.info("search index %s starts following the change feed at %d", path, newest)

@@ -148,3 +148,11 @@ def _within(seconds: float, condition) -> bool:
             return True
         time.sleep(0.2)
     return False
+
+
+def test_a_missing_index_is_built_by_the_first_commit(fresh_db, tmp_path):
+    sheet = tmp_path / "one.csv"
+    sheet.write_text(SHEET, encoding="utf-8")
+    germplasm(fresh_db, "import", "mcpd", sheet)  # no reindex: the import's commit builds it
+    found = germplasm(fresh_db, "search", "巫山脆李").stdout
+    assert found.startswith("1 accessions (page 1, from the index)"), found
