@@ -94,6 +94,8 @@ def changed_accessions(after: int, upto: int) -> list[int]:
 
 
 def _catch_up_in_background() -> None:
+    if not current_app.config.get("GERMPLASM_INDEX_BACKGROUND", True):
+        return  # the test suite: every session shares one connection, threads must not
     if not _background.acquire(blocking=False):
         return  # this process is catching up already
     app = current_app._get_current_object()

@@ -29,6 +29,9 @@ def app(database_url, tmp_path_factory):
         "SQLALCHEMY_DATABASE_URI": database_url,
         "GERMPLASM_INDEX_DIR": str(tmp_path_factory.mktemp("index")),
         "GERMPLASM_PHOTO_DIR": str(tmp_path_factory.mktemp("photos")),  # not the checkout's
+        # Tests run in one connection's transaction: no thread may catch the index up with
+        # it (tests/feed/test_index_follows_feed.py runs real servers that do).
+        "GERMPLASM_INDEX_BACKGROUND": False,
     })
     with app.app_context():
         upgrade(directory=MIGRATIONS_DIR)

@@ -14,7 +14,9 @@ def demo(app):
         database.session.remove()
     yield
     with app.app_context():
-        for table in ("observations", "trait_summaries", "worklist_entries",
+        database.session.execute(database.text("UPDATE plants SET source_lot_id = NULL"))
+        for table in ("lot_transactions", "viability_tests", "plant_health_tests", "lots",
+                      "plants", "changes", "observations", "trait_summaries", "worklist_entries",
                       "campaign_descriptors", "campaigns", "pedigree_links",
                       "accession_multi_values", "accession_names", "audit_entries",
                       "accessions"):
