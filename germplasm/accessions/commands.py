@@ -58,9 +58,15 @@ def finish(report, report_path: str | None) -> None:
 @click.option("--user", default=getpass.getuser, help="Name recorded in the audit trail.")
 def import_mcpd_command(path, skip_invalid, dry_run, report_path, encoding, user) -> None:
     """Import an MCPD v2.1 file (CSV, TSV or .xlsx); upsert by INSTCODE + ACCENUMB."""
+    run_import(import_mcpd, report_path, path=path, user=user, skip_invalid=skip_invalid,
+               dry_run=dry_run, encoding=encoding, progress=progress_bar)
+
+
+def run_import(load, report_path: str | None, **arguments) -> None:
+    """Every `germplasm import`: an unreadable file exits 2 and a database error 1, with a
+    message and nothing written; otherwise the report decides (see finish)."""
     try:
-        report = import_mcpd(path, user=user, skip_invalid=skip_invalid, dry_run=dry_run,
-                             encoding=encoding, progress=progress_bar)
+        report = load(**arguments)
     except FileProblem as problem:
         db.session.rollback()
         raise click.exceptions.Exit(fail(str(problem), EXIT_UNREADABLE)) from None

@@ -19,11 +19,11 @@ Scope = bool | frozenset  # frozenset of INSTCODEs
 
 def institutes(scope: Scope) -> frozenset:
     """The institutes a partner's scope opens (none for True or False)."""
-    return scope if isinstance(scope, frozenset) else frozenset()
+    return frozenset(scope) if isinstance(scope, (set, frozenset)) else frozenset()
 
 
 def sees_all(scope: Scope) -> bool:
-    return not isinstance(scope, frozenset) and bool(scope)
+    return not isinstance(scope, (set, frozenset)) and bool(scope)
 
 
 def may_see(restricted: bool, instcode: str | None, scope: Scope) -> bool:

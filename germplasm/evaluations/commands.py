@@ -6,7 +6,13 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
-from germplasm.accessions.commands import export_group, fail, finish, import_group, progress_bar
+from germplasm.accessions.commands import (
+    export_group,
+    fail,
+    import_group,
+    progress_bar,
+    run_import,
+)
 from germplasm.evaluations import campaign_setup, campaigns
 from germplasm.evaluations.campaigns import CampaignProblem
 from germplasm.evaluations.descriptors import DescriptorProblem, load_descriptors
@@ -16,7 +22,6 @@ from germplasm.sharing.access import public_scope
 from loaders.observation_export import export_observations, export_summaries
 from loaders.observations import import_observations
 from loaders.report import EXIT_UNREADABLE
-from loaders.tabular import FileProblem
 from search.sync import commit
 
 campaign_group = AppGroup("campaign", help="Evaluation campaigns.")
@@ -37,14 +42,9 @@ campaign_group = AppGroup("campaign", help="Evaluation campaigns.")
 def import_observations_command(path, campaign, year, site, skip_invalid, dry_run, report_path,
                                 date_order, encoding, user) -> None:
     """Import evaluations from a wide or long CSV/.xlsx sheet into a campaign."""
-    try:
-        report = import_observations(
-            path, campaign=campaign, year=year, site=site, user=user, skip_invalid=skip_invalid,
-            dry_run=dry_run, date_order=date_order, encoding=encoding, progress=progress_bar)
-    except FileProblem as problem:
-        db.session.rollback()
-        raise click.exceptions.Exit(fail(str(problem), EXIT_UNREADABLE)) from None
-    finish(report, report_path)
+    run_import(import_observations, report_path, path=path, campaign=campaign, year=year,
+               site=site, user=user, skip_invalid=skip_invalid, dry_run=dry_run,
+               date_order=date_order, encoding=encoding, progress=progress_bar)
 
 
 @import_group.command("descriptors")

@@ -5,17 +5,13 @@ import sys
 
 import click
 from flask.cli import AppGroup
-from sqlalchemy.exc import SQLAlchemyError
 
-from germplasm.accessions.commands import fail, finish
-from germplasm.extensions import db
+from germplasm.accessions.commands import run_import
 from germplasm.inventory import ledger, plants
 from germplasm.inventory.quantities import from_milli
 from loaders.lot_export import export_lots
 from loaders.lots import import_lots
 from loaders.plants import import_plants
-from loaders.report import EXIT_UNREADABLE
-from loaders.tabular import FileProblem
 
 lots_group = AppGroup("lots", help="Lots of material and their stock ledger.")
 plants_group = AppGroup("plants", help="Trees of the field genebank.")
@@ -60,25 +56,13 @@ def _import_options(command):
     return command
 
 
-def _run_import(loader, path, skip_invalid, dry_run, report_path, encoding, user) -> None:
-    try:
-        report = loader(path, user=user, skip_invalid=skip_invalid, dry_run=dry_run,
-                        encoding=encoding)
-    except FileProblem as problem:
-        db.session.rollback()
-        raise click.exceptions.Exit(fail(str(problem), EXIT_UNREADABLE)) from None
-    except SQLAlchemyError as error:
-        db.session.rollback()
-        raise click.exceptions.Exit(fail(f"database error, nothing written: {error}", 1)) from None
-    finish(report, report_path)
-
-
 @click.command("lots")
 @_import_options
 def import_lots_command(path, skip_invalid, dry_run, report_path, encoding, user) -> None:
     """Import lots (CSV, TSV or .xlsx): ACCENUMB, LOT_NUMBER, MATERIAL, QUANTITY, UNIT, ...
     A known lot's QUANTITY is a stock count, recorded in the ledger as an adjustment."""
-    _run_import(import_lots, path, skip_invalid, dry_run, report_path, encoding, user)
+    run_import(import_lots, report_path, path=path, user=user, skip_invalid=skip_invalid,
+               dry_run=dry_run, encoding=encoding)
 
 
 @click.command("plants")
@@ -86,7 +70,8 @@ def import_lots_command(path, skip_invalid, dry_run, report_path, encoding, user
 def import_plants_command(path, skip_invalid, dry_run, report_path, encoding, user) -> None:
     """Import trees (CSV, TSV or .xlsx): ACCENUMB, BLOCK, ROW, POSITION, PLANTED, ROOTSTOCK,
     STATUS."""
-    _run_import(import_plants, path, skip_invalid, dry_run, report_path, encoding, user)
+    run_import(import_plants, report_path, path=path, user=user, skip_invalid=skip_invalid,
+               dry_run=dry_run, encoding=encoding)
 
 
 @click.command("lots")

@@ -9,16 +9,12 @@ from germplasm.extensions import db
 from germplasm.feed import outbox
 from germplasm.inventory import ledger
 from germplasm.inventory.models import HEALTH, MATERIAL_UNITS, Lot, ViabilityTest
-from germplasm.inventory.quantities import QuantityProblem, from_milli, to_milli
+from germplasm.inventory.quantities import FieldProblem, QuantityProblem, from_milli, to_milli
 from germplasm.inventory.seasons import in_window, parse_mmdd
 
 
-class LotProblem(ValueError):
-    """A lot that cannot be stored as given; `field` names the culprit."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
+class LotProblem(FieldProblem):
+    """A lot that cannot be stored as given."""
 
 
 @dataclass

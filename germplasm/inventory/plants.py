@@ -15,14 +15,13 @@ from germplasm.inventory.models import (
     Plant,
     PlantHealthTest,
 )
+from germplasm.inventory.quantities import FieldProblem
 
 DEFAULT_MIN_TREES = 2
 
 
-class PlantProblem(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
+class PlantProblem(FieldProblem):
+    """A tree that cannot be stored as given."""
 
 
 @dataclass

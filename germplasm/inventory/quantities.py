@@ -7,6 +7,14 @@ from germplasm.inventory.models import COUNT_UNITS
 MILLI = 1000
 
 
+class FieldProblem(ValueError):
+    """A tree or lot that cannot be stored as given; `field` names the culprit."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
 class QuantityProblem(ValueError):
     """A quantity that cannot be stored; the message says why."""
 

@@ -7,13 +7,18 @@ from germplasm.extensions import db
 from germplasm.inventory.models import Lot, Plant
 
 
-def lot_query(scope, accenumb: str | None = None, material: str | None = None,
-              available: bool | None = None):
-    query = select(Lot).join(Accession, Accession.id == Lot.accession_id)
+def _of_visible_accessions(model, scope, accenumb: str | None):
+    query = select(model).join(Accession, Accession.id == model.accession_id)
     if scope is not None:
         query = query.where(scope)
     if accenumb:
         query = query.where(Accession.accenumb == accenumb)
+    return query
+
+
+def lot_query(scope, accenumb: str | None = None, material: str | None = None,
+              available: bool | None = None):
+    query = _of_visible_accessions(Lot, scope, accenumb)
     if material:
         query = query.where(Lot.material == material)
     spare = Lot.on_hand_milli - Lot.reserved_milli - Lot.critical_milli
@@ -25,11 +30,7 @@ def lot_query(scope, accenumb: str | None = None, material: str | None = None,
 
 
 def plant_query(scope, accenumb: str | None = None, status: str | None = None):
-    query = select(Plant).join(Accession, Accession.id == Plant.accession_id)
-    if scope is not None:
-        query = query.where(scope)
-    if accenumb:
-        query = query.where(Accession.accenumb == accenumb)
+    query = _of_visible_accessions(Plant, scope, accenumb)
     if status:
         query = query.where(Plant.status == status)
     return query

@@ -4,14 +4,13 @@ restricted accessions for staff and above, and a partner's own institute's for t
 wild collecting sites exact for them, rounded to 0.1° for everyone else)."""
 from sqlalchemy import ColumnElement
 
-from germplasm.accessions.models import Accession
 from germplasm.accessions.visibility import exact_sites, visible_clause
 from germplasm.accounts.permissions import restricted_scope
 
 
 def public_scope() -> ColumnElement:
     """What anonymous visitors and researchers see (also `germplasm export ... --public`)."""
-    return Accession.restricted.is_(False)
+    return visible_clause(False)
 
 
 def accession_scope() -> ColumnElement | None:
@@ -25,8 +24,3 @@ def rounds_wild_sites():
     scope = restricted_scope()
     return lambda accession: not exact_sites(accession.instcode, scope)
 
-
-def feed_scope():
-    """Whose changes the feed shows the caller: True (all), False (public records only) or
-    a partner's frozenset of INSTCODEs (theirs as staff see them)."""
-    return restricted_scope()

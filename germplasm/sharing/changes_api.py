@@ -1,8 +1,8 @@
 """GET /api/v1/changes: the change feed, for partners' incremental sync."""
 from marshmallow import Schema, fields, validate
 
+from germplasm.accounts.permissions import restricted_scope
 from germplasm.feed.reading import changes_after
-from germplasm.sharing.access import feed_scope
 from germplasm.sharing.openapi import ApiBlueprint
 from schemas.change import ChangesSchema
 
@@ -42,5 +42,5 @@ class ChangesQuery(Schema):
 @bp.arguments(ChangesQuery, location="query")
 @bp.response(200, ChangesSchema)
 def changes(args):
-    items, next_cursor = changes_after(args["after"], args["limit"], feed_scope())
+    items, next_cursor = changes_after(args["after"], args["limit"], restricted_scope())
     return {"changes": items, "next": next_cursor}
