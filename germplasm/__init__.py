@@ -56,6 +56,7 @@ def _import_models() -> None:
     from germplasm.imports import models as _imports  # noqa: F401
     from germplasm.inventory import models as _inventory  # noqa: F401
     from germplasm.reference import models as _reference  # noqa: F401
+    from germplasm.requests import models as _requests  # noqa: F401
     from germplasm.selections import models as _selections  # noqa: F401
     from search import state as _search_state  # noqa: F401
     from search import sync as _search_sync  # noqa: F401  (installs the commit hooks)
@@ -143,6 +144,7 @@ def _register_api(app: Flask) -> None:
     from germplasm.sharing.observations_api import bp as observations_api_bp
     from germplasm.sharing.openapi import init_api, register
     from germplasm.sharing.records_api import bp as records_api_bp
+    from germplasm.sharing.requests_api import bp as requests_api_bp
 
     init_api(app)
     register(app, api_bp)
@@ -153,6 +155,7 @@ def _register_api(app: Flask) -> None:
     register(app, descriptors_api_bp)
     register(app, campaigns_api_bp)
     register(app, lots_api_bp)
+    register(app, requests_api_bp)
     app.register_blueprint(api_docs_bp)  # /api/docs, the document's viewer
 
 

@@ -57,12 +57,33 @@ def load_config(instance_path: str) -> dict:
         "GERMPLASM_MAP_TILES": os.environ.get("GERMPLASM_MAP_TILES", ""),
         # The regeneration alert lists accessions with fewer living trees than this.
         "GERMPLASM_MIN_TREES": int(os.environ.get("GERMPLASM_MIN_TREES", 2)),
+        **_request_settings(),
         "COMPRESS_MIMETYPES": ["text/css", "text/javascript", "application/javascript",
                                "application/json", "application/geo+json", "image/svg+xml"],
         "COMPRESS_ALGORITHM": ["br", "gzip"],
         "COMPRESS_ALGORITHM_STREAMING": ["br", "gzip"],  # static files are sent as streams
         **_job_settings(instance),
     }
+
+
+def _request_settings() -> dict:
+    """Material requests: the agreement's version (its text: GERMPLASM_MTA_TEXT, or the
+    built-in one), where a phytosanitary certificate is needed (any country but home), when
+    usage reports fall due and are reminded of, when a request deserves a second look, and
+    the SMTP server notifications are mailed through (none: they stay in the app)."""
+    settings = {
+        "GERMPLASM_MTA_VERSION": os.environ.get("GERMPLASM_MTA_VERSION", "2026-1"),
+        "GERMPLASM_HOME_COUNTRY": os.environ.get("GERMPLASM_HOME_COUNTRY", "CHN"),
+        "GERMPLASM_FEEDBACK_MONTHS": int(os.environ.get("GERMPLASM_FEEDBACK_MONTHS", 12)),
+        "GERMPLASM_FEEDBACK_REMINDER_DAYS": int(
+            os.environ.get("GERMPLASM_FEEDBACK_REMINDER_DAYS", 30)),
+        "GERMPLASM_REVIEW_ACCESSIONS": int(os.environ.get("GERMPLASM_REVIEW_ACCESSIONS", 20)),
+        "GERMPLASM_SMTP_URL": os.environ.get("GERMPLASM_SMTP_URL", ""),
+        "GERMPLASM_MAIL_FROM": os.environ.get("GERMPLASM_MAIL_FROM", "germplasm@localhost"),
+    }
+    if text := os.environ.get("GERMPLASM_MTA_TEXT"):
+        settings["GERMPLASM_MTA_TEXT"] = text
+    return settings
 
 
 def _job_settings(instance: Path) -> dict:

@@ -1,0 +1,24 @@
+"""Which requests a user sees: their own; curators and above see every request."""
+from sqlalchemy import select
+
+from germplasm.extensions import db
+from germplasm.requests.models import MaterialRequest
+
+
+def sees_all(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and user.has_role("curator")
+
+
+def visible_requests(user, status: str | None = None):
+    query = select(MaterialRequest)
+    if not sees_all(user):
+        query = query.where(MaterialRequest.requester_id == user.id)
+    if status:
+        query = query.where(MaterialRequest.status == status)
+    return query
+
+
+def visible_request(user, request_id: int) -> MaterialRequest | None:
+    if not getattr(user, "is_authenticated", False) or request_id >= 2**31:
+        return None
+    return db.session.scalar(visible_requests(user).where(MaterialRequest.id == request_id))
