@@ -19,6 +19,7 @@ from sqlalchemy import or_
 from wtforms import BooleanField, HiddenField, SelectField, StringField
 from wtforms.validators import Optional, Regexp
 
+from germplasm.accessions.deletion import delete_accession
 from germplasm.accessions.mcpd_fields import ALL_COLUMNS, FLAG_FIELDS, MULTI_VALUED, code_lists
 from germplasm.accessions.models import Accession, AccessionName
 from germplasm.accessions.photos import PhotoProblem
@@ -39,13 +40,11 @@ from germplasm.admin_labels import (
     yes_no,
     yes_no_icon,
 )
-from germplasm.audit import services as audit
 from germplasm.evaluations.campaigns import CampaignProblem
 from germplasm.evaluations.descriptors import PLAIN, VERSIONED, DescriptorProblem, revise
 from germplasm.evaluations.scale_words import SCALE_TYPES, unit_label
 from germplasm.extensions import db, login_manager
 from loaders.mcpd_export import mcpd_row
-from search.state import mark_changed
 
 log = logging.getLogger(__name__)
 
@@ -192,11 +191,9 @@ class AccessionView(GuardedModelView):
                             expected_version=expected)
         return self.save(form, change)
 
-    def on_model_delete(self, model) -> None:
-        lock_current(model)
-        audit.record(current_user.username, "accession", model.id, "delete",
-                     accession_id=model.id, old=model.accenumb, source="admin")
-        mark_changed([model.id])  # after the commit the index drops the deleted document
+    def delete_model(self, model) -> bool:
+        # Through the service: refused (flashed, nothing deleted) while it has trees or lots.
+        return self.save(None, lambda: delete_accession(model, current_user.username))
 
     def _apply_search(self, query, count_query, joins, count_joins, search):
         # Names are one-to-many: EXISTS keeps one row per accession, where flask-admin's join
