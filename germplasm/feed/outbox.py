@@ -7,6 +7,7 @@ from germplasm.bulk_insert import insert_rows
 from germplasm.db import utcnow
 from germplasm.extensions import db
 from germplasm.feed.models import Change
+from germplasm.feed.turns import members
 from germplasm.feed.visibility import accession_rows, accession_states, linked_rows
 
 
@@ -77,11 +78,13 @@ def _rows(pending: dict) -> list[dict]:
     observed = {a for _, a in pending["observation"]} | {a for a, _ in pending["summary"]}
     observed |= {a for _, _, a in pending["linked"]}
     states = accession_states(pending["accession"] | observed)
-    rows = accession_rows(pending["accession"], states)
-    rows += linked_rows("observation", sorted(pending["observation"].items()), states)
+    rows, turns = accession_rows(pending["accession"], states)
+    _follow(pending, turns)
+    hidden = frozenset(a for a, op in turns.items() if op == "delete")
+    rows += linked_rows("observation", sorted(pending["observation"].items()), states, hidden)
     rows += linked_rows("summary", [((f"{a}:{code}", a), "upsert")
-                                    for a, code in sorted(pending["summary"])], states)
-    rows += _linked(pending["linked"], states)
+                                    for a, code in sorted(pending["summary"])], states, hidden)
+    rows += _linked(pending["linked"], states, hidden)
     rows += [{"entity": entity, "entity_id": entity_id, "op": op, "public_op": op,
               "accession_id": None, "instcode": None}
              for (entity, entity_id), op in sorted(pending["other"].items())]
@@ -90,10 +93,24 @@ def _rows(pending: dict) -> list[dict]:
     return rows
 
 
-def _linked(linked: dict, states) -> list[dict]:
+def _follow(pending: dict, turns: dict) -> None:
+    """The records of accessions that stopped or started being public follow them (a
+    record changed or deleted in the same transaction keeps its own op)."""
+    if not turns:
+        return
+    found = members(turns)
+    for entity in ("lot", "plant"):
+        for entity_id, accession_id in found[entity]:
+            pending["linked"].setdefault((entity, entity_id, accession_id), "upsert")
+    for entity_id, accession_id in found["observation"]:
+        pending["observation"].setdefault((int(entity_id), accession_id), "upsert")
+    pending["summary"].update((accession_id, code) for code, accession_id in found["summary"])
+
+
+def _linked(linked: dict, states, hidden=frozenset()) -> list[dict]:
     rows = []
     for (entity, entity_id, accession_id), op in sorted(linked.items()):
-        rows += linked_rows(entity, [((entity_id, accession_id), op)], states)
+        rows += linked_rows(entity, [((entity_id, accession_id), op)], states, hidden)
     for row in rows:
         row["accession_id"] = None  # not in the accession's search document: no reindexing
     return rows

@@ -44,31 +44,38 @@ def _was_public(ids: list[int]) -> dict[int, str | None]:
     return found
 
 
-def accession_rows(ids, states: dict[int, AccessionState]) -> list[dict]:
+def accession_rows(ids, states: dict[int, AccessionState]) -> tuple[list[dict], dict]:
+    """The accessions' rows, and {accession id: "delete" | "upsert"} for those that stopped
+    or started being public (and still exist): their records must follow them."""
     ids = sorted(ids)
     before = _was_public(ids)
-    rows = []
+    rows, turns = [], {}
     for accession_id in ids:
         state = states.get(accession_id)
         op = "upsert" if state is not None else "delete"
         public_now = state is not None and not state.restricted
         was_public = before.get(accession_id) == "upsert"
         public_op = "upsert" if public_now else ("delete" if was_public else None)
+        if state is not None and accession_id in before and public_now != was_public:
+            turns[accession_id] = public_op
         rows.append({"entity": "accession", "entity_id": str(accession_id), "op": op,
                      "public_op": public_op, "accession_id": accession_id,
                      "instcode": state.instcode if state else None})
-    return rows
+    return rows, turns
 
 
-def linked_rows(entity: str, items, states: dict[int, AccessionState]) -> list[dict]:
+def linked_rows(entity: str, items, states: dict[int, AccessionState],
+                hidden=frozenset()) -> list[dict]:
     """Rows of records that belong to an accession, from ((entity id, accession id), op).
-    A deleted accession's records go with its own tombstone."""
+    A deleted accession's records go with its own tombstone; those of an accession that
+    has just stopped being public (`hidden`) are a delete for the public."""
     rows = []
     for (entity_id, accession_id), op in items:
         state = states.get(accession_id)
         if state is None:
             continue
+        public_op = ("delete" if accession_id in hidden else None) if state.restricted else op
         rows.append({"entity": entity, "entity_id": str(entity_id), "op": op,
-                     "public_op": None if state.restricted else op,
+                     "public_op": public_op,
                      "accession_id": accession_id, "instcode": state.instcode})
     return rows

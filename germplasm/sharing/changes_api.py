@@ -14,7 +14,8 @@ DESCRIPTION = """\
 `upsert`：记录新建或修改，请重新获取（种质：`GET /api/v1/accessions/{id}`，其名称、系谱、照片随之；
 观测与汇总：`GET /api/v1/observations?accession={id}`、`GET /api/v1/summaries`；性状描述符：
 `GET /api/v1/descriptors/{code}`；评价任务：`GET /api/v1/campaigns/{id}`）。`delete`：记录已删除或
-对您不再可见（例如被设为限制访问）；删除一份种质时，请一并删除其观测与汇总。
+对您不再可见（例如被设为限制访问：其批次、植株、观测与汇总也各有一条 `delete`，重新公开时各有一条
+`upsert`）；删除一份种质时，请一并删除其观测与汇总。
 从 `after=0` 开始轮询并按上述方式重新获取，即可得到与本库完全一致的数据（含删除）。
 
 Changes after `after`, oldest first, at most `limit` at a time; ask next time with the `next`
@@ -22,8 +23,9 @@ returned. `upsert`: the record was created or changed, fetch it again (an access
 pedigree and photos: `GET /api/v1/accessions/{id}`; observations and summaries:
 `GET /api/v1/observations?accession={id}`, `GET /api/v1/summaries`; a descriptor:
 `GET /api/v1/descriptors/{code}`; a campaign: `GET /api/v1/campaigns/{id}`). `delete`: the record
-was deleted or is no longer visible to you (an accession made restricted, say); drop a deleted
-accession's observations and summaries with it. Polling from `after=0` and fetching again what
+was deleted or is no longer visible to you (an accession made restricted, say: its lots, plants,
+observations and summaries get a `delete` each too, and an `upsert` each when it is public again);
+drop a deleted accession's observations and summaries with it. Polling from `after=0` and fetching again what
 changed ends with exactly our data, deletions included.
 """
 

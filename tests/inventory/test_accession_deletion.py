@@ -8,7 +8,7 @@ from germplasm.accessions.models import Accession
 from germplasm.audit.services import history
 from germplasm.extensions import db
 from germplasm.inventory import plants
-from tests.test_admin import as_role, page_token, text  # noqa: F401 (as_role: a fixture)
+from tests.test_admin import page_token, text
 
 
 def admin_delete(client, accession, lang="zh"):
