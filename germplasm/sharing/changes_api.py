@@ -25,8 +25,8 @@ pedigree and photos: `GET /api/v1/accessions/{id}`; observations and summaries:
 `GET /api/v1/descriptors/{code}`; a campaign: `GET /api/v1/campaigns/{id}`). `delete`: the record
 was deleted or is no longer visible to you (an accession made restricted, say: its lots, plants,
 observations and summaries get a `delete` each too, and an `upsert` each when it is public again);
-drop a deleted accession's observations and summaries with it. Polling from `after=0` and fetching again what
-changed ends with exactly our data, deletions included.
+drop a deleted accession's observations and summaries with it. Polling from `after=0` and
+fetching again what changed ends with exactly our data, deletions included.
 """
 
 
