@@ -1,9 +1,12 @@
 """The API's lots and plants (GET /api/v1/lots, /lots/{lot_number}, /plants): dump schemas.
 Quantities are numbers in the lot's unit (whole for counts, up to three decimals for g/ml)."""
+from datetime import date
+
 from marshmallow import Schema, fields
 
 from germplasm.inventory.models import KINDS, MATERIALS, UNITS
 from germplasm.inventory.quantities import as_number
+from germplasm.inventory.seasons import in_window, next_opening
 from germplasm.sharing.paging import PageSchema
 from schemas.api_fields import UtcDateTime
 
@@ -36,7 +39,22 @@ class LotSchema(Schema):
     available_to = fields.String(allow_none=True, **_doc(
         "供应期止（MM-DD，可跨年）", "availability window to (MM-DD; may wrap over the new year)",
         example="02-28"))
+    in_season = fields.Function(
+        lambda lot: in_window(lot.available_from, lot.available_to, date.today()),
+        **_doc("今天是否在供应期内（无供应期：总是）",
+               "whether today is in the availability window (no window: always)",
+               type="boolean"))
+    next_available_from = fields.Function(
+        lambda lot: _iso(next_opening(lot.available_from, lot.available_to, date.today())),
+        allow_none=True, **_doc("不在供应期时，下次供应期开始的日期；在供应期内为 null",
+                                "when out of season, the next day the window opens; null while "
+                                "in season", type="string", format="date", nullable=True,
+                                example="2026-12-01"))
     updated_at = UtcDateTime(**_doc("最后修改时间（UTC）", "last change (UTC)"))
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 class LotPage(PageSchema):

@@ -1,10 +1,13 @@
 """Lots and plants as a caller may see them: `scope` is a condition on Accession (None: all),
 as germplasm.sharing.access gives it."""
-from sqlalchemy import func, select
+from datetime import date
+
+from sqlalchemy import and_, func, not_, or_, select
 
 from germplasm.accessions.models import Accession
 from germplasm.extensions import db
 from germplasm.inventory.models import Lot, Plant
+from germplasm.inventory.seasons import in_window_sql
 
 
 def _of_visible_accessions(model, scope, accenumb: str | None):
@@ -16,16 +19,23 @@ def _of_visible_accessions(model, scope, accenumb: str | None):
     return query
 
 
+def distributable_on(day: date):
+    """A lot that can be sent on `day`: distributable, something available (on hand less
+    reserved less the critical quantity), not expired, and in its season window."""
+    spare = Lot.on_hand_milli - Lot.reserved_milli - Lot.critical_milli
+    return and_(Lot.distributable.is_(True), spare > 0,
+                or_(Lot.expires_on.is_(None), Lot.expires_on >= day),
+                in_window_sql(Lot.available_from, Lot.available_to, day))
+
+
 def lot_query(scope, accenumb: str | None = None, material: str | None = None,
-              available: bool | None = None):
+              available: bool | None = None, day: date | None = None):
     query = _of_visible_accessions(Lot, scope, accenumb)
     if material:
         query = query.where(Lot.material == material)
-    spare = Lot.on_hand_milli - Lot.reserved_milli - Lot.critical_milli
-    if available is True:
-        query = query.where(Lot.distributable.is_(True), spare > 0)
-    elif available is False:
-        query = query.where((Lot.distributable.is_(False)) | (spare <= 0))
+    if available is not None:
+        sendable = distributable_on(day or date.today())
+        query = query.where(sendable if available else not_(sendable))
     return query
 
 

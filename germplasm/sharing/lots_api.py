@@ -25,9 +25,11 @@ class LotQuery(PageArgs):
     material = fields.String(validate=validate.OneOf(MATERIALS),
                              **_doc("材料类型", "material type", enum=list(MATERIALS)))
     available = fields.Boolean(**_doc(
-        "true：只列可分发且有余量（库存 − 预留 − 保留量 > 0）的批次；不考虑供应期",
-        "true: only distributable lots with something available (on hand − reserved − "
-        "critical > 0); the season window is not considered"))
+        "true：只列今天可以分发的批次：可分发、有余量（库存 − 预留 − 保留量 > 0）、未过有效期、"
+        "且今天在供应期内；false：其余的批次",
+        "true: only lots that can be sent today: distributable, something available (on hand − "
+        "reserved − critical > 0), not expired, and today within the availability window; "
+        "false: the other lots"))
 
 
 class PlantQuery(PageArgs):
