@@ -4,6 +4,7 @@ Its trees and lots are not deleted with it: the lot ledger is append-only, and a
 record is the collection's history. An accession that still has any (or is the rootstock of
 a tree) is refused with a message that says how many, never a database error."""
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from germplasm.accessions.models import Accession
 from germplasm.accessions.services import PassportProblem, lock_current
@@ -45,5 +46,11 @@ def delete_accession(accession: Accession, user: str, source: str = "admin") -> 
     audit.record(user, "accession", accession.id, "delete", accession_id=accession.id,
                  old=accession.accenumb, source=source)
     mark_changed([accession.id])  # after the commit the index drops the deleted document
-    db.session.delete(accession)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():
+            db.session.delete(accession)
+            db.session.flush()
+    except IntegrityError:  # another record still names it (a material request's item)
+        raise AccessionInUse({"": [_(
+            "%(accenumb)s is still referred to by other records (material requests, for "
+            "example); it cannot be deleted", accenumb=accession.accenumb)]}) from None
