@@ -28,6 +28,7 @@ from germplasm.inventory.commands import (
     lots_group,
     plants_group,
 )
+from germplasm.requests.commands import notifications_group, requests_group
 from germplasm.sweep_command import sweep_command
 
 cli = FlaskGroup(create_app=create_app, help="Plum germplasm platform commands.")
@@ -61,6 +62,8 @@ cli.add_command(sweep_command)
 cli.add_command(tokens_group)
 cli.add_command(lots_group)
 cli.add_command(plants_group)
+cli.add_command(requests_group)
+cli.add_command(notifications_group)
 
 
 def main() -> None:

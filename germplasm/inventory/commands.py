@@ -4,7 +4,7 @@ import getpass
 import sys
 
 import click
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from germplasm.accessions.commands import run_import
 from germplasm.inventory import ledger, plants
@@ -57,6 +57,7 @@ def _import_options(command):
 
 
 @click.command("lots")
+@with_appcontext
 @_import_options
 def import_lots_command(path, skip_invalid, dry_run, report_path, encoding, user) -> None:
     """Import lots (CSV, TSV or .xlsx): ACCENUMB, LOT_NUMBER, MATERIAL, QUANTITY, UNIT, ...
@@ -66,6 +67,7 @@ def import_lots_command(path, skip_invalid, dry_run, report_path, encoding, user
 
 
 @click.command("plants")
+@with_appcontext
 @_import_options
 def import_plants_command(path, skip_invalid, dry_run, report_path, encoding, user) -> None:
     """Import trees (CSV, TSV or .xlsx): ACCENUMB, BLOCK, ROW, POSITION, PLANTED, ROOTSTOCK,
@@ -75,6 +77,7 @@ def import_plants_command(path, skip_invalid, dry_run, report_path, encoding, us
 
 
 @click.command("lots")
+@with_appcontext
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]),
               help="Default: from the file's extension, else csv.")

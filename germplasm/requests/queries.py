@@ -18,7 +18,12 @@ def visible_requests(user, status: str | None = None):
     return query
 
 
-def visible_request(user, request_id: int) -> MaterialRequest | None:
+def visible_request(user, request_id: int, lock: bool = False) -> MaterialRequest | None:
+    """The request if `user` may see it; `lock`: to change it (two curators moving one
+    request at once take turns, the second sees the first's state)."""
     if not getattr(user, "is_authenticated", False) or request_id >= 2**31:
         return None
-    return db.session.scalar(visible_requests(user).where(MaterialRequest.id == request_id))
+    query = visible_requests(user).where(MaterialRequest.id == request_id)
+    if lock:
+        query = query.with_for_update(of=MaterialRequest)
+    return db.session.scalar(query)

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_smorest import abort
 from marshmallow import fields, validate
 
+from germplasm import locking
 from germplasm.accounts.bearer import may_write
 from germplasm.accounts.permissions import restricted_scope
 from germplasm.extensions import csrf, db
@@ -46,6 +47,11 @@ def _signed_in() -> None:
     if request.method == "POST" and not may_write():
         abort(403, message=_("This token may only read; writing needs a token with the "
                              "write scope."))
+    if request.method == "POST" and not locking.is_postgresql():
+        # SQLite: the token was read in a transaction another writer may have overtaken
+        # since; start afresh as the writer, so we wait our turn instead of failing.
+        db.session.commit()
+        locking.take_write_lock()
 
 
 def _session_user() -> bool:
@@ -202,7 +208,7 @@ def feedback(body, request_id: int):
 
 
 def _visible(request_id: int) -> MaterialRequest:
-    found = visible_request(_me(), request_id)
+    found = visible_request(_me(), request_id, lock=request.method == "POST")
     if found is None:
         abort(404, message=_("There is no request with this id."))
     return found
