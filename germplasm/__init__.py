@@ -54,6 +54,7 @@ def _import_models() -> None:
     from germplasm.feed import models as _feed  # noqa: F401
     from germplasm.feed import orm_notes as _feed_notes  # noqa: F401  (notes campaigns, descriptors)
     from germplasm.imports import models as _imports  # noqa: F401
+    from germplasm.inventory import batch_models as _batches  # noqa: F401
     from germplasm.inventory import models as _inventory  # noqa: F401
     from germplasm.reference import models as _reference  # noqa: F401
     from germplasm.requests import models as _requests  # noqa: F401
@@ -100,6 +101,7 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.evaluations.descriptor_views import bp as descriptors_bp
     from germplasm.evaluations.views import bp as evaluations_bp
     from germplasm.imports.views import bp as imports_bp
+    from germplasm.inventory.batch_views import bp as seedlings_bp
     from germplasm.selections import saved_views  # noqa: F401 (routes)
     from germplasm.selections.views import bp as selections_bp
 
@@ -109,6 +111,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(campaigns_bp)
     app.register_blueprint(descriptors_bp)
     app.register_blueprint(imports_bp)
+    app.register_blueprint(seedlings_bp)
     app.register_blueprint(selections_bp)
     _register_api(app)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API

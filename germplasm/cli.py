@@ -21,6 +21,7 @@ from germplasm.backup.commands import backup_command, restore_command
 from germplasm.evaluations.commands import campaign_group
 from germplasm.extensions import db
 from germplasm.initial_data import load_initial_data
+from germplasm.inventory.batch_commands import batches_group
 from germplasm.inventory.commands import (
     export_lots_command,
     import_lots_command,
@@ -64,6 +65,7 @@ cli.add_command(lots_group)
 cli.add_command(plants_group)
 cli.add_command(requests_group)
 cli.add_command(notifications_group)
+cli.add_command(batches_group)
 
 
 def main() -> None:

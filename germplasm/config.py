@@ -58,6 +58,8 @@ def load_config(instance_path: str) -> dict:
         # The regeneration alert lists accessions with fewer living trees than this.
         "GERMPLASM_MIN_TREES": int(os.environ.get("GERMPLASM_MIN_TREES", 2)),
         **_request_settings(),
+        # Seedlings the nursery plans to raise a year (the seedling page's progress bar).
+        "GERMPLASM_SEEDLING_PLAN": int(os.environ.get("GERMPLASM_SEEDLING_PLAN", 50000)),
         "COMPRESS_MIMETYPES": ["text/css", "text/javascript", "application/javascript",
                                "application/json", "application/geo+json", "image/svg+xml"],
         "COMPRESS_ALGORITHM": ["br", "gzip"],

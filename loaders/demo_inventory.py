@@ -1,6 +1,6 @@
 """The demo's living collection: trees for every accession (a few below the minimum, so the
-regeneration alert has something to say) and lots for a few hundred, with some stock
-reserved and lost, all through the inventory's services and ledger."""
+regeneration alert has something to say), lots for a few hundred, with some stock
+reserved and lost, and propagation batches, all through the inventory's services and ledger."""
 import random
 from datetime import date, timedelta
 
@@ -32,6 +32,9 @@ def add_demo_inventory(seed: int, user: str) -> tuple[int, int]:
     chosen = rng.sample(accessions, min(LOTS, len(accessions)))
     for number, (accession_id, accenumb) in enumerate(chosen, 1):
         _lot(rng, accession_id, f"{accenumb}-{number:03d}", user)
+    from loaders.demo_batches import add_demo_batches
+
+    add_demo_batches(rng, accessions, user)  # and the seedling lots of their ready plants
     return trees, len(chosen)
 
 

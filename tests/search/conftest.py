@@ -15,8 +15,9 @@ def demo(app):
     yield
     with app.app_context():
         database.session.execute(database.text("UPDATE plants SET source_lot_id = NULL"))
-        for table in ("lot_transactions", "viability_tests", "plant_health_tests", "lots",
-                      "plants", "changes", "accession_photos", "selection_items",
+        for table in ("propagation_batch_counts", "propagation_batches", "lot_transactions",
+                      "viability_tests", "plant_health_tests", "lots", "plants", "changes",
+                      "accession_photos", "selection_items",
                       "observations", "trait_summaries", "worklist_entries",
                       "campaign_descriptors", "campaigns", "pedigree_links",
                       "accession_multi_values", "accession_names", "audit_entries",
