@@ -33,6 +33,19 @@ def _living_collection(accession) -> str:
     return "S001-2026-1"
 
 
+def _seedling_batch(accession) -> str:
+    """A grafted batch counted once, with plants ready in its seedling lot."""
+    from datetime import date
+
+    from germplasm.inventory import batches
+
+    batch = batches.create(accession.id, batches.BatchFields(
+        "grafting", date(2025, 3, 1), 200, rootstock="毛桃"), actor="tests")
+    batches.record_counts(batch, actor="tests", counted_on=date(2025, 11, 1), surviving=180,
+                          ready=150, note="秋季清点")
+    return batch.batch_number
+
+
 def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
     monkeypatch.setitem(app.config, "GERMPLASM_JOB_RUNNER", "inline")
     monkeypatch.setitem(app.config, "GERMPLASM_UPLOAD_DIR", str(tmp_path / "uploads"))
@@ -45,6 +58,7 @@ def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
     _word_units(catalogue)
     selection = _selection(catalogue, users["admin"])
     lot = _living_collection(catalogue["S001"])
+    batch = _seedling_batch(catalogue["S001"])
     db.session.commit()
     jobs = [_upload(client, "curator", BAD_MCPD, "mcpd"),
             _upload(client, "staff", BAD_SHEET, "observations", campaign="2026 评价")]
@@ -53,7 +67,7 @@ def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
         "descriptors": sorted(db.session.scalars(db.select(Descriptor.code))),
         "campaign": db.session.scalar(db.select(Campaign.id)),
         "jobs": jobs, "photo": photo, "selection": selection, "users": users | {"anonymous": None},
-        "lot": lot,
+        "lot": lot, "batch": batch,
         # the bad values of the uploaded sheets, shown as given
         "extra_allowed": {"ZZZ", "abc", "purple"},
     }

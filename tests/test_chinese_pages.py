@@ -91,7 +91,7 @@ def path_values(world: dict) -> dict[str, list[str]]:
         "accenumb": world["accessions"], "code": world["descriptors"],
         "campaign_id": [str(world["campaign"])], "job_id": world["jobs"],
         "photo_id": [str(world["photo"])], "format": ["csv", "xlsx", "mcpd"],
-        "lot_number": [world["lot"]],
+        "lot_number": [world["lot"]], "batch_number": [world["batch"]],
         "export_type": ["csv"], "filename": [static], "token": [world["selection"]],
         "accession_id": [str(db.session.scalar(db.select(AccessionName.accession_id)))],
     }
