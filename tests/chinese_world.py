@@ -3,6 +3,7 @@ reads every page in Chinese: a pedigree, remarks with MCPD field prefixes, insti
 names, a photo, users of each role and uploads with rejected rows."""
 import io
 import re
+from datetime import date
 
 from PIL import Image
 
@@ -46,6 +47,23 @@ def _seedling_batch(accession) -> str:
     return batch.batch_number
 
 
+def _material_request(catalogue, username: str) -> int:
+    """A request of scions of S001 under review, with a reservation from its lot."""
+    from germplasm.accounts.models import User
+    from germplasm.requests import allocations, workflow
+    from germplasm.requests.submission import Ask, Recipient, Submission, submit
+
+    user = db.session.scalar(db.select(User).where(User.username == username))
+    recipient = Recipient("李明", "西南大学园艺园林学院", "university", "重庆市北碚区天生路2号",
+                          "CHN", "li@swu.edu.cn", province="重庆")
+    made = submit(user, Submission(recipient, "breeding", True, [Ask("S001", "scion", 5)],
+                                   use_note="杂交育种亲本"), True)
+    workflow.move(made, "in_review", actor=username, curator=True, note="核对中")
+    allocations.allocate(made, made.items[0], "S001-2026-1", 5, actor=username,
+                         today=date(2026, 12, 15))
+    return made.id
+
+
 def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
     monkeypatch.setitem(app.config, "GERMPLASM_JOB_RUNNER", "inline")
     monkeypatch.setitem(app.config, "GERMPLASM_UPLOAD_DIR", str(tmp_path / "uploads"))
@@ -59,6 +77,7 @@ def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
     selection = _selection(catalogue, users["admin"])
     lot = _living_collection(catalogue["S001"])
     batch = _seedling_batch(catalogue["S001"])
+    material_request = _material_request(catalogue, users["curator"])
     db.session.commit()
     jobs = [_upload(client, "curator", BAD_MCPD, "mcpd"),
             _upload(client, "staff", BAD_SHEET, "observations", campaign="2026 评价")]
@@ -67,7 +86,7 @@ def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
         "descriptors": sorted(db.session.scalars(db.select(Descriptor.code))),
         "campaign": db.session.scalar(db.select(Campaign.id)),
         "jobs": jobs, "photo": photo, "selection": selection, "users": users | {"anonymous": None},
-        "lot": lot, "batch": batch,
+        "lot": lot, "batch": batch, "request": material_request,
         # the bad values of the uploaded sheets, shown as given
         "extra_allowed": {"ZZZ", "abc", "purple"},
     }

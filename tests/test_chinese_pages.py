@@ -92,6 +92,7 @@ def path_values(world: dict) -> dict[str, list[str]]:
         "campaign_id": [str(world["campaign"])], "job_id": world["jobs"],
         "photo_id": [str(world["photo"])], "format": ["csv", "xlsx", "mcpd"],
         "lot_number": [world["lot"]], "batch_number": [world["batch"]],
+        "request_id": [str(world["request"])],
         "export_type": ["csv"], "filename": [static], "token": [world["selection"]],
         "accession_id": [str(db.session.scalar(db.select(AccessionName.accession_id)))],
     }

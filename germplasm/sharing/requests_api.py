@@ -179,6 +179,7 @@ def ship(body, request_id: int):
 @bp.post("/requests/<int:request_id>/receipt", parameters=ID)
 @bp.arguments(ReceiptIn)
 @bp.response(200, RequestSchema)
+@bp.alt_response(403, response="FORBIDDEN")
 @bp.alt_response(409, response="CONFLICT")
 def confirm_receipt(body, request_id: int):
     """确认收到 / Confirm receipt
@@ -196,6 +197,7 @@ def confirm_receipt(body, request_id: int):
 @bp.post("/requests/<int:request_id>/feedback", parameters=ID)
 @bp.arguments(UsageReportIn)
 @bp.response(201, RequestSchema)
+@bp.alt_response(403, response="FORBIDDEN")
 @bp.alt_response(409, response="CONFLICT")
 def feedback(body, request_id: int):
     """提交利用反馈 / Report on the use of the material

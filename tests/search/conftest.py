@@ -15,7 +15,9 @@ def demo(app):
     yield
     with app.app_context():
         database.session.execute(database.text("UPDATE plants SET source_lot_id = NULL"))
-        for table in ("propagation_batch_counts", "propagation_batches", "lot_transactions",
+        for table in ("request_allocations", "shipments", "usage_reports", "request_transitions",
+                      "notifications", "request_items", "material_requests", "cart_items",
+                      "propagation_batch_counts", "propagation_batches", "lot_transactions",
                       "viability_tests", "plant_health_tests", "lots", "plants", "changes",
                       "accession_photos", "selection_items",
                       "observations", "trait_summaries", "worklist_entries",

@@ -61,6 +61,7 @@ MEANINGFUL_QUERIES = {
     "/api/v1/summaries": [{"descriptor": "SSC"}],
     "/api/v1/lots": [{"accenumb": "S001"}, {"available": "true", "material": "pollen"}],
     "/api/v1/plants": [{"accenumb": "S001"}],
+    "/api/v1/requests": [{}, {"status": "submitted"}],
 }
 
 
@@ -71,7 +72,8 @@ def test_real_records_and_pages_match_the_document(app, cli, catalogue, role):
 
     headers = {"Accept-Encoding": "identity"} | (bearer(cli, role) if role else {})
     lot_numbers = _inventory(catalogue)
-    known = {"accession_id": [a.id for a in catalogue.values()],
+    known = {"request_id": [_request(f"{role}.api" if role else None)],
+             "accession_id": [a.id for a in catalogue.values()],
              "lot_number": lot_numbers,
              "code": ["SSC", "HARVEST_DATE", "FLESH_COLOR", "FRUIT_CRACKING"],
              "campaign_id": list(db.session.scalars(db.select(Campaign.id)))}
@@ -92,6 +94,26 @@ def test_real_records_and_pages_match_the_document(app, cli, catalogue, role):
             response = case.call_and_validate(checks=CHECKS, headers=headers)
             answered += response.status_code == 200
     assert answered >= 20
+
+
+def _request(username: str | None) -> int:
+    """A request of scions of S001 (with a reservation) by this user (None: someone else)."""
+    from germplasm.accounts.models import User
+    from germplasm.accounts.services import create_user
+    from germplasm.extensions import db
+    from germplasm.requests import allocations, workflow
+    from germplasm.requests.submission import Ask, Recipient, Submission, submit
+
+    user = db.session.scalar(db.select(User).where(User.username == username)) if username \
+        else create_user("someone.else", "researcher", "orchard-2026")
+    recipient = Recipient("李", "西南大学", "university", "重庆市北碚区", "CHN", "li@swu.cn",
+                          province="重庆")
+    made = submit(user, Submission(recipient, "research", True,
+                                   [Ask("S001", "scion", 3)]), True)
+    workflow.move(made, "in_review", actor="tests", curator=True)
+    allocations.allocate(made, made.items[0], "S001-S", 2, actor="tests")
+    db.session.commit()
+    return made.id
 
 
 def _inventory(catalogue) -> list[str]:
