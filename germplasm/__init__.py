@@ -57,6 +57,7 @@ def _import_models() -> None:
     from germplasm.inventory import batch_models as _batches  # noqa: F401
     from germplasm.inventory import models as _inventory  # noqa: F401
     from germplasm.reference import models as _reference  # noqa: F401
+    from germplasm.requests import mailer as _mailer  # noqa: F401  (mails after commits)
     from germplasm.requests import models as _requests  # noqa: F401
     from germplasm.selections import models as _selections  # noqa: F401
     from search import state as _search_state  # noqa: F401

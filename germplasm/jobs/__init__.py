@@ -13,6 +13,7 @@ from germplasm.extensions import db
 TASKS = {
     "imports.check": "germplasm.imports.work:check",
     "imports.run": "germplasm.imports.work:run",
+    "notifications.send": "germplasm.requests.mailer:send_job",
 }
 
 

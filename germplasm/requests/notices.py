@@ -49,6 +49,7 @@ def _to_requester(request: MaterialRequest, event: str, zh: str, en: str) -> Non
 
 def _write(request: MaterialRequest, event: str, **fields) -> None:
     db.session.add(Notification(request_id=request.id, event=event, **fields))
+    db.session.info["notified"] = True  # germplasm.requests.mailer sends after the commit
 
 
 def _curator_ids() -> list[int]:

@@ -3,55 +3,16 @@ server with four worker processes, each client released by one barrier: exactly 
 that may be distributed (on hand less the critical quantity) is reserved, every other answer
 is 409, and the ledger agrees. On PostgreSQL this is real concurrency (the conditional
 update is re-checked on the committed row); on SQLite one writer goes at a time."""
-import os
-import subprocess
 import threading
-from pathlib import Path
 
 import pytest
 import requests
 
-from tests.browser.conftest import _free_port, _wait_until_up
-from tests.conftest import BIN
 from tests.processes import germplasm
+from tests.requests.live import Server, setup_hot_lot, write_token
 
 pytestmark = pytest.mark.no_db
 CLIENTS, EACH, STOCK, CRITICAL = 24, 3, 50, 2  # 16 fit: (50 - 2) // 3
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _token(url: str, username: str, role: str) -> str:
-    germplasm(url, "users", "create", username, "--role", role, "--password", "orchard-2026")
-    return germplasm(url, "tokens", "create", username, "--scope", "write").stdout.split()[-1]
-
-
-def _setup(url: str, folder: Path) -> None:
-    sheet = folder / "mcpd.csv"
-    sheet.write_text("INSTCODE,ACCENUMB,GENUS,SPECIES,ACCENAME\nCHN385,HOT1,Prunus,salicina,"
-                     "巫山脆李\n", encoding="utf-8")
-    germplasm(url, "import", "mcpd", sheet)
-    lots = folder / "lots.csv"
-    lots.write_text("ACCENUMB,LOT_NUMBER,MATERIAL,QUANTITY,UNIT,LOCATION,DISTRIBUTABLE\n"
-                    f"HOT1,HOT-SCION,scion,{STOCK},piece,冷库A,Y\n", encoding="utf-8")
-    germplasm(url, "import", "lots", lots)
-
-
-class Server:
-    def __init__(self, url: str, folder: Path):
-        self.base = f"http://127.0.0.1:{_free_port()}"
-        env = os.environ | {"GERMPLASM_DATABASE_URL": url, "PYTHONPATH": str(ROOT),
-                            "GERMPLASM_INDEX_DIR": str(folder / "index"),
-                            "GERMPLASM_API_RATE": "100000 per minute"}
-        self.log = (folder / "server.log").open("w")
-        self.process = subprocess.Popen(
-            [BIN / "gunicorn", "-w", "4", "-b", self.base[len("http://"):], "wsgi:app"],
-            env=env, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
-        _wait_until_up(self.base + "/", self.process, Path(self.log.name))
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
-        self.log.close()
 
 
 def _requests_in_review(base: str, asker: dict, keeper: dict) -> list[tuple[int, int]]:
@@ -89,9 +50,9 @@ def _race(base: str, keeper: dict, made, outcomes: list) -> None:
 
 
 def test_concurrent_allocations_never_reserve_more_than_may_be_given(fresh_db, tmp_path):
-    _setup(fresh_db, tmp_path)
-    asker = {"Authorization": f"Bearer {_token(fresh_db, 'asker', 'researcher')}"}
-    keeper = {"Authorization": f"Bearer {_token(fresh_db, 'keeper', 'curator')}"}
+    setup_hot_lot(fresh_db, tmp_path, STOCK)
+    asker = {"Authorization": f"Bearer {write_token(fresh_db, 'asker', 'researcher')}"}
+    keeper = {"Authorization": f"Bearer {write_token(fresh_db, 'keeper', 'curator')}"}
     server = Server(fresh_db, tmp_path)
     try:
         made = _requests_in_review(server.base, asker, keeper)

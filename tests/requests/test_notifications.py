@@ -32,8 +32,11 @@ def smtp(app):
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     app.config["GERMPLASM_SMTP_URL"] = f"smtp://127.0.0.1:{port}"
+    runner = app.config["GERMPLASM_JOB_RUNNER"]
+    app.config["GERMPLASM_JOB_RUNNER"] = "inline"  # no sending threads on the tests' session
     yield inbox
     app.config["GERMPLASM_SMTP_URL"] = ""
+    app.config["GERMPLASM_JOB_RUNNER"] = runner
     controller.stop()
 
 
@@ -71,3 +74,36 @@ def test_a_server_that_refuses_is_reported_and_retried(app, client, tokens, subm
     waiting = db.session.scalar(db.select(Notification).where(
         Notification.request_id == made["id"], Notification.email.is_not(None)))
     assert waiting.sent_at is None and waiting.attempts == 1 and waiting.last_error
+
+
+
+@pytest.mark.no_db
+def test_committed_notifications_go_out_by_themselves(fresh_db, tmp_path):
+    """With a server configured, the commit of a request hands the outbox to a background
+    job of the app server: the mail arrives without anyone running the command."""
+    import time
+
+    import requests
+
+    from tests.requests.conftest import body
+    from tests.requests.live import Server, setup_hot_lot, write_token
+
+    inbox, port = Inbox(), _free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    setup_hot_lot(fresh_db, tmp_path, 10)
+    asker = {"Authorization": f"Bearer {write_token(fresh_db, 'asker', 'researcher')}"}
+    server = Server(fresh_db, tmp_path, GERMPLASM_SMTP_URL=f"smtp://127.0.0.1:{port}")
+    try:
+        made = requests.post(f"{server.base}/api/v1/requests", headers=asker, timeout=30,
+                             json=body(("HOT1", "scion", 2)))
+        assert made.status_code == 201, made.text
+        for _ in range(200):
+            if inbox.messages:
+                break
+            time.sleep(0.1)
+    finally:
+        server.stop()
+        controller.stop()
+    assert [rcpt for rcpt, _body in inbox.messages] == [["li@example.edu.cn"]]
+    assert made.json()["number"] in inbox.messages[0][1]
