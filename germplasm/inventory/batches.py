@@ -171,6 +171,20 @@ def _move_stock(batch: PropagationBatch, before: dict, after: dict, actor: str) 
                                "unreserved plants on hand to dispatch") from None
 
 
+def note_shipped(lot, plants: int, *, actor: str, shipped_on: date, note: str) -> None:
+    """Plants of a batch's seedling lot sent with a material request (the shipment made the
+    ledger entry): the batch's dispatched count follows, with a line in its history."""
+    batch = db.session.scalar(select(PropagationBatch).where(PropagationBatch.lot_id == lot.id))
+    if batch is None:
+        return
+    before = batch.counts()
+    dispatched = min(before["ready"], before["dispatched"] + plants)
+    if dispatched != before["dispatched"]:
+        batch.dispatched = dispatched
+        db.session.flush()
+        _history(batch, before, shipped_on, actor, note)
+
+
 def _seedling_lot(batch: PropagationBatch, actor: str):
     """The batch's lot of seedlings, numbered like the batch, distributable."""
     fields = lots.LotFields("seedling", "plant", distributable=True,

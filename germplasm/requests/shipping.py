@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from germplasm.extensions import db
-from germplasm.inventory import ledger
+from germplasm.inventory import batches, ledger
+from germplasm.inventory.quantities import MILLI
 from germplasm.requests import workflow
 from germplasm.requests.models import Allocation, MaterialRequest, Shipment
 from germplasm.requests.problems import Conflict, RequestProblem
@@ -79,6 +80,9 @@ def _send(allocation: Allocation, shipment: Shipment, request: MaterialRequest,
     allocation.status = "shipped"
     allocation.shipment_id = shipment.id
     db.session.flush()
+    if allocation.lot.material == "seedling":  # a propagation batch's seedlings leave too
+        batches.note_shipped(allocation.lot, quantity // MILLI, actor=actor,
+                             shipped_on=shipment.shipped_on, note=f"request {request.number}")
 
 
 def _note(shipment: Shipment) -> str:

@@ -132,3 +132,22 @@ def test_requests_are_listed_on_the_command_line(client, tokens, submitted, cli)
     result = cli("requests", "list", "--status", "submitted")
     assert result.exit_code == 0 and made["number"] in result.output
     assert made["number"] not in cli("requests", "list", "--status", "closed").output
+
+
+def test_seedlings_shipped_from_a_batch_count_as_dispatched(client, tokens, make_accession):
+    from germplasm.inventory import batches
+
+    accession = make_accession()
+    batch = batches.create(accession.id, batches.BatchFields(
+        "grafting", date.today() - timedelta(days=200), 30, rootstock="毛桃"), actor="tests")
+    batches.record_counts(batch, actor="tests", surviving=25, ready=12)
+    db.session.commit()
+    made = client.post("/api/v1/requests", headers=tokens["asker"],
+                       json=body((accession.accenumb, "seedling", 4))).json
+    move(client, tokens, made["id"], "in_review")
+    _allocated(client, tokens, made, batch.lot, 4)
+    move(client, tokens, made["id"], "approved", "being_prepared")
+    assert _ship(client, tokens, made).status_code == 201
+    db.session.refresh(batch)
+    assert (batch.ready, batch.dispatched) == (12, 4)
+    assert batch.lot.on_hand_milli == 8000
