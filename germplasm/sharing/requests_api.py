@@ -4,6 +4,7 @@ write scope (a browser never sends one on its own, so no CSRF token is needed); 
 sees only their own requests, curators all of them."""
 from flask import current_app, g, request
 from flask_babel import gettext as _
+from flask_login import current_user
 from flask_smorest import abort
 from marshmallow import fields, validate
 
@@ -55,14 +56,10 @@ def _signed_in() -> None:
 
 
 def _session_user() -> bool:
-    from flask_login import current_user
-
     return current_user.is_authenticated
 
 
 def _me():
-    from flask_login import current_user
-
     return current_user
 
 
@@ -100,8 +97,7 @@ def create_request(body):
         recipient=Recipient(**body["recipient"]), intended_use=body["intended_use"],
         mta_accepted=body["mta_accepted"], use_note=body.get("use_note"),
         mta_version=body.get("mta_version"), items=[Ask(**item) for item in body["items"]])
-    created = _done(lambda: submit(_me(), submission, restricted_scope()))
-    return created
+    return _done(lambda: submit(_me(), submission, restricted_scope()))
 
 
 @bp.get("/requests/<int:request_id>", parameters=ID)
@@ -125,9 +121,9 @@ def transition(body, request_id: int):
 
     409 for a move the workflow's table does not allow; the requester may only cancel."""
     found = _visible(request_id)
-    return _done(lambda: workflow.move(found, body["to"], actor=_me().username,
-                                       curator=sees_all(_me()), note=body.get("note"))
-                 and found)
+    _done(lambda: workflow.move(found, body["to"], actor=_me().username,
+                                curator=sees_all(_me()), note=body.get("note")))
+    return found
 
 
 @bp.post("/requests/<int:request_id>/allocations", parameters=ID)
@@ -173,7 +169,8 @@ def ship(body, request_id: int):
         tracking_number=body.get("tracking_number"),
         phyto_certificate=body.get("phyto_certificate"),
         allocation_ids=body.get("allocations"))
-    return _done(lambda: shipping.ship(found, dispatch, actor=_me().username) and found), 201
+    _done(lambda: shipping.ship(found, dispatch, actor=_me().username))
+    return found, 201
 
 
 @bp.post("/requests/<int:request_id>/receipt", parameters=ID)
@@ -189,9 +186,10 @@ def confirm_receipt(body, request_id: int):
     The requester (or a curator) confirms the material arrived; the usage report's due date
     follows from it."""
     found = _visible(request_id)
-    return _done(lambda: receipt.confirm_receipt(
-        found, actor=_me().username, received_on=body["received_on"],
-        note=body.get("note")) or found)
+    _done(lambda: receipt.confirm_receipt(found, actor=_me().username,
+                                          received_on=body["received_on"],
+                                          note=body.get("note")))
+    return found
 
 
 @bp.post("/requests/<int:request_id>/feedback", parameters=ID)
@@ -204,9 +202,9 @@ def feedback(body, request_id: int):
 
     提交后申请关闭。/ The report closes the request."""
     found = _visible(request_id)
-    return _done(lambda: receipt.report_usage(found, author=_me().username,
-                                              usage=body["usage"],
-                                              results=body.get("results")) and found), 201
+    _done(lambda: receipt.report_usage(found, author=_me().username, usage=body["usage"],
+                                       results=body.get("results")))
+    return found, 201
 
 
 def _visible(request_id: int) -> MaterialRequest:
