@@ -42,6 +42,9 @@ def load_demo(n: int, seed: int, user: str, if_empty: bool = False,
         from loaders.demo_inventory import add_demo_inventory
 
         add_demo_inventory(seed, user)
+        from loaders.demo_requests import add_demo_requests
+
+        add_demo_requests(seed, user)
     return report, observations
 
 
