@@ -103,6 +103,7 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.evaluations.views import bp as evaluations_bp
     from germplasm.imports.views import bp as imports_bp
     from germplasm.inventory.batch_views import bp as seedlings_bp
+    from germplasm.reports.views import bp as reports_bp
     from germplasm.selections import saved_views  # noqa: F401 (routes)
     from germplasm.selections.views import bp as selections_bp
 
@@ -113,6 +114,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(descriptors_bp)
     app.register_blueprint(imports_bp)
     app.register_blueprint(seedlings_bp)
+    app.register_blueprint(reports_bp)
     app.register_blueprint(selections_bp)
     _register_api(app)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API

@@ -30,6 +30,7 @@ from germplasm.inventory.commands import (
     plants_group,
 )
 from germplasm.requests.commands import notifications_group, requests_group
+from germplasm.reports.commands import report_group
 from germplasm.sweep_command import sweep_command
 
 cli = FlaskGroup(create_app=create_app, help="Plum germplasm platform commands.")
@@ -63,6 +64,7 @@ cli.add_command(sweep_command)
 cli.add_command(tokens_group)
 cli.add_command(lots_group)
 cli.add_command(plants_group)
+cli.add_command(report_group)
 cli.add_command(requests_group)
 cli.add_command(notifications_group)
 cli.add_command(batches_group)

@@ -1,0 +1,1 @@
+"""Reports over the collection's year: what was distributed, raised and evaluated."""
