@@ -11,6 +11,7 @@ from sqlalchemy import select
 from germplasm.accessions.models import Accession
 from germplasm.accounts.services import create_without_password, find
 from germplasm.extensions import db
+from germplasm.inventory.batch_models import PropagationBatch
 from germplasm.inventory.lots import available_milli
 from germplasm.inventory.models import Lot
 from germplasm.inventory.seasons import in_window
@@ -78,9 +79,13 @@ class _Stock:
     asking the lots again after every ledger entry would cost a query per lot)."""
 
     def __init__(self):
+        # Not the propagation batches' seedling lots: their stock is the batches' counts
+        # (ready less dispatched), which the demo's shipments would not move.
+        batch_lots = select(PropagationBatch.lot_id).where(PropagationBatch.lot_id.is_not(None))
         rows = db.session.scalars(select(Lot).join(Accession).where(
             Lot.distributable.is_(True), Lot.health_status != "infected",
-            Lot.expires_on.is_(None), Accession.restricted.is_(False)).order_by(Lot.id)).all()
+            Lot.expires_on.is_(None), Accession.restricted.is_(False),
+            Lot.id.not_in(batch_lots)).order_by(Lot.id)).all()
         self.lots = [(lot.id, lot.lot_number, lot.accession.accenumb, lot.material, lot.unit,
                       lot.available_from, lot.available_to) for lot in rows]
         self.free = {lot.id: available_milli(lot) for lot in rows}
