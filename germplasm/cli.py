@@ -29,8 +29,8 @@ from germplasm.inventory.commands import (
     lots_group,
     plants_group,
 )
-from germplasm.requests.commands import notifications_group, requests_group
 from germplasm.reports.commands import report_group
+from germplasm.requests.commands import notifications_group, requests_group
 from germplasm.sweep_command import sweep_command
 
 cli = FlaskGroup(create_app=create_app, help="Plum germplasm platform commands.")
