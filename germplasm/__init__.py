@@ -103,6 +103,8 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.evaluations.views import bp as evaluations_bp
     from germplasm.imports.views import bp as imports_bp
     from germplasm.inventory.batch_views import bp as seedlings_bp
+    from germplasm.inventory.label_views import bp as labels_bp
+    from germplasm.inventory.lot_views import bp as lots_bp
     from germplasm.reports.views import bp as reports_bp
     from germplasm.selections import saved_views  # noqa: F401 (routes)
     from germplasm.selections.views import bp as selections_bp
@@ -116,6 +118,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(seedlings_bp)
     app.register_blueprint(reports_bp)
     app.register_blueprint(selections_bp)
+    app.register_blueprint(labels_bp)
+    app.register_blueprint(lots_bp)
     _register_api(app)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API
     init_errors(app)

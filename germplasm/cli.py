@@ -29,6 +29,7 @@ from germplasm.inventory.commands import (
     lots_group,
     plants_group,
 )
+from germplasm.inventory.label_commands import labels_group
 from germplasm.reports.commands import report_group
 from germplasm.requests.commands import notifications_group, requests_group
 from germplasm.sweep_command import sweep_command
@@ -68,6 +69,7 @@ cli.add_command(report_group)
 cli.add_command(requests_group)
 cli.add_command(notifications_group)
 cli.add_command(batches_group)
+cli.add_command(labels_group)
 
 
 def main() -> None:

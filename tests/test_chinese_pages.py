@@ -18,6 +18,7 @@ from germplasm.audit.models import AuditEntry
 from germplasm.evaluations.models import Campaign, Descriptor
 from germplasm.extensions import db
 from germplasm.imports.models import ImportJob
+from germplasm.inventory.models import Plant
 from germplasm.reference.models import CodeListEntry, Country
 from tests.accounts.test_login import login
 from tests.chinese_world import build
@@ -93,6 +94,7 @@ def path_values(world: dict) -> dict[str, list[str]]:
         "photo_id": [str(world["photo"])], "format": ["csv", "xlsx", "mcpd"],
         "lot_number": [world["lot"]], "batch_number": [world["batch"]],
         "request_id": [str(world["request"])],
+        "plant_id": [str(db.session.scalar(db.select(Plant.id).order_by(Plant.id)))],
         "export_type": ["csv"], "filename": [static], "token": [world["selection"]],
         "accession_id": [str(db.session.scalar(db.select(AccessionName.accession_id)))],
     }

@@ -23,3 +23,17 @@ def material_label(code: str) -> str:
 
 def unit_label(code: str) -> str:
     return str(UNIT_LABELS.get(code, code))
+HEALTH_LABELS = {"untested": _l("untested"), "healthy": _l("healthy"), "infected": _l("infected")}
+KIND_LABELS = {
+    "harvest": _l("harvest"), "propagate": _l("propagate"), "transfer": _l("transfer"),
+    "reserve": _l("reserve"), "release": _l("release"), "ship": _l("ship"), "loss": _l("loss"),
+    "adjust": _l("count adjustment"), "correction": _l("correction"),
+}
+
+
+def health_label(code: str) -> str:
+    return str(HEALTH_LABELS.get(code, code))
+
+
+def kind_label(code: str) -> str:
+    return str(KIND_LABELS.get(code, code))
