@@ -18,7 +18,7 @@ from germplasm.audit.models import AuditEntry
 from germplasm.evaluations.models import Campaign, Descriptor
 from germplasm.extensions import db
 from germplasm.imports.models import ImportJob
-from germplasm.inventory.models import Plant
+from germplasm.inventory.models import LotTransaction, Plant
 from germplasm.reference.models import CodeListEntry, Country
 from tests.accounts.test_login import login
 from tests.chinese_world import build
@@ -60,6 +60,7 @@ def data_words() -> set[str]:
     texts += [f"{u.username} {u.display_name or ''}" for u in db.session.scalars(db.select(User))]
     texts += list(db.session.scalars(db.select(Campaign.name)))
     texts += list(db.session.scalars(db.select(ImportJob.filename)))
+    texts += list(db.session.scalars(db.select(LotTransaction.note)))  # ledger notes as written
     for entry in db.session.scalars(db.select(AuditEntry)):  # who changed what, to what
         texts += [entry.user, entry.old_value, entry.new_value]
         if entry.source and not entry.source.startswith(APP_SOURCES):
