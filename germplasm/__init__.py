@@ -121,6 +121,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(labels_bp)
     app.register_blueprint(lots_bp)
     _register_api(app)
+    _register_brapi(app)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API
     init_errors(app)
     init_security_headers(app)
@@ -167,6 +168,13 @@ def _register_api(app: Flask) -> None:
     register(app, lots_api_bp)
     register(app, requests_api_bp)
     app.register_blueprint(api_docs_bp)  # /api/docs, the document's viewer
+
+
+def _register_brapi(app: Flask) -> None:
+    """/brapi/v2: BrAPI v2.1, one blueprint per group of calls (/serverinfo lists them)."""
+    from germplasm.brapi.core import bp as brapi_core_bp
+
+    app.register_blueprint(brapi_core_bp)
 
 
 def _word_filters(app: Flask) -> None:

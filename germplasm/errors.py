@@ -25,6 +25,16 @@ def is_api_request() -> bool:
     return request.path.startswith("/api/")
 
 
+def is_brapi_request() -> bool:
+    return request.path.startswith("/brapi/")
+
+
+def brapi_error(status: int, message: str):
+    from germplasm.brapi.envelope import error
+
+    return error(status, message)
+
+
 def api_error(status: int, message: str, errors: list | None = None):
     return jsonify({"status": status, "message": message, "errors": errors or []}), status
 
@@ -35,6 +45,11 @@ def handle_http_error(error: HTTPException):
     message = error.description if status < 500 else _("Internal server error.")
     if status == 429 or message == type(error).description:
         message = standard_message(status) or message
+    if is_brapi_request():
+        response, status = brapi_error(status, str(message))
+        response.headers.update({k: v for k, v in error.get_headers()
+                                 if k in ("Allow", "Retry-After")})
+        return response, status
     if is_api_request():
         data = getattr(error, "data", None) or {}  # from webargs and flask_smorest.abort
         # webargs' messages by location, or abort(400, errors=[{"field", "messages"}, ...])
@@ -115,7 +130,9 @@ def changed_meanwhile(_error: StaleDataError):
 
 
 def _answer(status: int, message: str, headers: dict | None = None):
-    if is_api_request():
+    if is_brapi_request():
+        response, status = brapi_error(status, message)
+    elif is_api_request():
         response, status = api_error(status, message)
     else:
         response = render_template("errors/error.html", status=status, message=message)
