@@ -173,8 +173,10 @@ def _register_api(app: Flask) -> None:
 def _register_brapi(app: Flask) -> None:
     """/brapi/v2: BrAPI v2.1, one blueprint per group of calls (/serverinfo lists them)."""
     from germplasm.brapi.core import bp as brapi_core_bp
+    from germplasm.brapi.germplasm_calls import bp as brapi_germplasm_bp
 
     app.register_blueprint(brapi_core_bp)
+    app.register_blueprint(brapi_germplasm_bp)
 
 
 def _word_filters(app: Flask) -> None:
