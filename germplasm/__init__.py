@@ -174,9 +174,11 @@ def _register_brapi(app: Flask) -> None:
     """/brapi/v2: BrAPI v2.1, one blueprint per group of calls (/serverinfo lists them)."""
     from germplasm.brapi.core import bp as brapi_core_bp
     from germplasm.brapi.germplasm_calls import bp as brapi_germplasm_bp
+    from germplasm.brapi.seedlots import bp as brapi_seedlots_bp
 
     app.register_blueprint(brapi_core_bp)
     app.register_blueprint(brapi_germplasm_bp)
+    app.register_blueprint(brapi_seedlots_bp)
 
 
 def _word_filters(app: Flask) -> None:

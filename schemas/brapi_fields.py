@@ -12,8 +12,9 @@ def integer(**kwargs) -> fields.Integer:
     return fields.Integer(dump_default=None, allow_none=True, **kwargs)
 
 
-def number(**kwargs) -> fields.Float:
-    return fields.Float(dump_default=None, allow_none=True, **kwargs)
+def number(**kwargs) -> fields.Raw:
+    """A number as given: whole counts stay whole (12 pieces, not 12.0), grams keep decimals."""
+    return fields.Raw(dump_default=None, allow_none=True, **kwargs)
 
 
 def mapping(**kwargs) -> fields.Dict:

@@ -67,3 +67,22 @@ def test_people_are_the_staff_with_user_names_only_for_staff(client, brapi_world
     bearer = {"Authorization": f"Bearer {brapi_world.staff_token}"}
     inside = client.get(f"{BASE}/people", headers=bearer).get_json()["result"]["data"]
     assert [p["userID"] for p in inside] == ["wang.fang", "li.ming"]
+
+
+SERVED = {
+    "serverinfo", "commoncropnames", "programs", "programs/{programDbId}", "locations",
+    "locations/{locationDbId}", "seasons", "seasons/{seasonDbId}", "people",
+    "people/{personDbId}", "germplasm", "germplasm/{germplasmDbId}",
+    "germplasm/{germplasmDbId}/mcpd", "germplasm/{germplasmDbId}/progeny", "pedigree",
+    "seedlots", "seedlots/{seedLotDbId}", "seedlots/transactions",
+    "seedlots/{seedLotDbId}/transactions"}
+
+
+def test_serverinfo_advertises_exactly_the_calls_served(client, app):
+    calls = client.get(f"{BASE}/serverinfo").get_json()["result"]["calls"]
+    assert {call["service"] for call in calls} == SERVED
+    for call in calls:
+        assert call["methods"] == ["GET"] and call["versions"] == ["2.1"]
+        assert call["dataTypes"] == ["application/json"]
+    routes = {rule.rule for rule in app.url_map.iter_rules() if rule.rule.startswith(BASE)}
+    assert len(routes) == len(SERVED)  # nothing under /brapi/v2 that is not advertised
