@@ -106,6 +106,8 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.inventory.label_views import bp as labels_bp
     from germplasm.inventory.lot_views import bp as lots_bp
     from germplasm.reports.views import bp as reports_bp
+    from germplasm.requests import action_views, cart_views  # noqa: F401 (routes)
+    from germplasm.requests.views import bp as requests_bp
     from germplasm.selections import saved_views  # noqa: F401 (routes)
     from germplasm.selections.views import bp as selections_bp
 
@@ -120,6 +122,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(selections_bp)
     app.register_blueprint(labels_bp)
     app.register_blueprint(lots_bp)
+    app.register_blueprint(requests_bp)
     _register_api(app)
     _register_brapi(app)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API

@@ -1,7 +1,7 @@
 """What the requester and the curators are told, written to the notifications outbox in the
 same transaction as the change itself (germplasm.requests.mailer sends it later). Texts are
 bilingual: the recipient's language is not known."""
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from germplasm.extensions import db
 from germplasm.requests.models import MaterialRequest, Notification
@@ -62,3 +62,12 @@ def _curator_ids() -> list[int]:
 def for_user(user_id: int, limit: int = 50) -> list[Notification]:
     return list(db.session.scalars(select(Notification).where(Notification.user_id == user_id)
                                    .order_by(Notification.id.desc()).limit(limit)))
+
+
+def mark_read(user_id: int, ids) -> None:
+    """The user's notifications `ids` have been seen."""
+    if not ids:
+        return
+    db.session.execute(update(Notification).where(
+        Notification.user_id == user_id, Notification.id.in_(list(ids))).values(read=True)
+        .execution_options(synchronize_session=False))
