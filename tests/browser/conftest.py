@@ -27,6 +27,13 @@ SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 CAMPAIGN = "2026 浏览器测试"
 STAFF = ("staffer", "orchard-2026")
 ADMIN = ("chief", "orchard-2026")
+RESEARCHER = ("yanjiu", "orchard-2026")
+CURATOR = ("keeper", "orchard-2026")
+# Lots in season all year, so the material request tests do not depend on today's date.
+REQUEST_LOTS = """ACCENUMB,LOT_NUMBER,MATERIAL,QUANTITY,UNIT,LOCATION,DISTRIBUTABLE
+WSL00003,BT-0003,budwood,60,piece,冷库1,yes
+WSL00004,BT-0004,budwood,60,piece,冷库1,yes
+"""
 
 try:
     from playwright.sync_api import sync_playwright
@@ -79,6 +86,12 @@ def live_server(tmp_path_factory):
                    "--password", STAFF[1], "--name", "测试员")
         _germplasm(env, "users", "create", ADMIN[0], "--role", "admin",
                    "--password", ADMIN[1], "--name", "管理员")
+        for (name, password), role, shown in ((RESEARCHER, "researcher", "研究员"),
+                                              (CURATOR, "curator", "审核员")):
+            _germplasm(env, "users", "create", name, "--role", role, "--password", password,
+                       "--name", shown)
+        (tmp / "request-lots.csv").write_text(REQUEST_LOTS, encoding="utf-8")
+        _germplasm(env, "import", "lots", str(tmp / "request-lots.csv"))
         _germplasm(env, "campaign", "create", CAMPAIGN, "--year", "2026",
                    "--descriptors", "FRUIT_WEIGHT,SSC,FLESH_COLOR",
                    "--accessions", "WSL00001,WSL00002")
