@@ -78,6 +78,7 @@ def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
     lot = _living_collection(catalogue["S001"])
     batch = _seedling_batch(catalogue["S001"])
     material_request = _material_request(catalogue, users["curator"])
+    _carts(catalogue, users)
     db.session.commit()
     jobs = [_upload(client, "curator", BAD_MCPD, "mcpd"),
             _upload(client, "staff", BAD_SHEET, "observations", campaign="2026 评价")]
@@ -87,9 +88,33 @@ def build(app, client, catalogue, tmp_path, monkeypatch) -> dict:
         "campaign": db.session.scalar(db.select(Campaign.id)),
         "jobs": jobs, "photo": photo, "selection": selection, "users": users | {"anonymous": None},
         "lot": lot, "batch": batch, "request": material_request,
-        # the bad values of the uploaded sheets, shown as given
-        "extra_allowed": {"ZZZ", "abc", "purple"},
+        # the bad values of the uploaded sheets, shown as given; the request's data (an
+        # e-mail address), the agreement's text and the notifications, which are bilingual
+        # on purpose (the recipient's language is unknown)
+        "extra_allowed": {"ZZZ", "abc", "purple"} | _request_words(app),
     }
+
+
+def _carts(catalogue, users: dict) -> None:
+    """Something in the request cart of every signed-in user the pages are read as."""
+    from germplasm.accounts.models import User
+    from germplasm.requests import cart
+
+    for role in ("staff", "curator", "admin"):
+        user = db.session.scalar(db.select(User).filter_by(username=users[role]))
+        cart.put(user.id, catalogue["S002"], "scion", 3, True)
+
+
+def _request_words(app) -> set[str]:
+    from germplasm.requests.models import MaterialRequest, Notification
+    from germplasm.requests.settings import mta
+    from tests.page_words import WORD
+
+    with app.test_request_context():
+        texts = [mta()[1], *db.session.scalars(db.select(MaterialRequest.email))]
+    for note in db.session.scalars(db.select(Notification)):
+        texts += [note.subject, note.body]
+    return {w for text in texts for w in WORD.findall(text)}
 
 
 def _institutes() -> None:

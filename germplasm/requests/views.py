@@ -6,7 +6,9 @@ from datetime import date
 from flask import Blueprint, abort, render_template, request
 from flask_login import current_user, login_required
 
+from germplasm import locking
 from germplasm.accounts.permissions import role_required
+from germplasm.extensions import db
 from germplasm.inventory.queries import page
 from germplasm.inventory.words import material_label, unit_label
 from germplasm.requests import notices, presenters, words
@@ -43,6 +45,15 @@ def _counts() -> dict:
             "cart_materials": nav.materials}
 
 
+@bp.before_request
+def _writer_first() -> None:
+    """SQLite: a form's POST starts afresh as the writer, so it waits its turn instead of
+    failing when another writer overtook the transaction it began reading in."""
+    if request.method == "POST" and not locking.is_postgresql():
+        db.session.commit()
+        locking.take_write_lock()
+
+
 @bp.get("/requests")
 @login_required
 def index():
@@ -65,8 +76,8 @@ def show(request_id: int):
 
 def visible(request_id: int) -> MaterialRequest:
     """The request if the signed-in user may see it; 404 otherwise (someone else's request
-    is not admitted to exist)."""
-    found = visible_request(current_user, request_id)
+    is not admitted to exist). A POST locks it: two curators moving one request take turns."""
+    found = visible_request(current_user, request_id, lock=request.method == "POST")
     if found is None:
         abort(404)
     return found
