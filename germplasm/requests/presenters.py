@@ -2,6 +2,7 @@
 each item's lots with the proposed one first, the moves a user may make, the cart's lines."""
 from datetime import date
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from germplasm.extensions import db
@@ -53,14 +54,24 @@ def item_lots(item: RequestItem, today: date | None = None) -> dict:
 
 
 def _lot_row(lot: Lot, today: date) -> dict:
-    reason = None
+    """The service decides whether the lot may be sent now; the words say why not."""
     try:
         allocations.refuse_unfit(lot, today)
-    except Conflict as problem:
-        reason = str(problem)
-    empty = reason is None and not available_milli(lot)
+        reason = None if available_milli(lot) else _("nothing available")
+    except Conflict:
+        reason = _why_not(lot, today)
     return {"lot": lot, "available": amount(available_milli(lot), lot.unit), "reason": reason,
-            "fit": reason is None and not empty}
+            "fit": reason is None}
+
+
+def _why_not(lot: Lot, today: date) -> str:
+    if not lot.distributable:
+        return _("not distributable")
+    if lot.expires_on and lot.expires_on < today:
+        return _("expired on %(day)s", day=lot.expires_on)
+    if lot.health_status == "infected":
+        return _("failed its health test")
+    return _("out of season")
 
 
 def cart_lines(user_id: int) -> list[dict]:

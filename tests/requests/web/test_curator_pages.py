@@ -24,11 +24,14 @@ def _approved(people, stock, quantity=20, **lot_fields):
 def test_the_proposed_lot_is_preselected_and_allocated(people, stock):
     made, item, lot = _approved(people, stock)
     worse = stock(accession=lot.accession, quantity=4)  # less than asked: proposed second
+    shut = stock(accession=lot.accession, distributable=False)
     page = people["keeper"].get(f"/requests/{made}").get_data(as_text=True)
     checked = re.findall(r'name="lot" value="([^"]+)" checked', page)
     assert checked == [lot.lot_number] and worse.lot_number in page
     assert "建议" in text(people["keeper"].get(f"/requests/{made}"))
-    assert "18 支" in text(people["keeper"].get(f"/requests/{made}"))  # available
+    shown = text(people["keeper"].get(f"/requests/{made}"))
+    assert "18 支" in shown  # available
+    assert shut.lot_number in shown and "不可分发" in shown  # listed, with why not
     answer = _at(people["keeper"], made, "allocate",
                  {"item": item, "lot": lot.lot_number, "quantity": "5"})
     assert answer.status_code == 302
