@@ -98,6 +98,10 @@ def path_values(world: dict) -> dict[str, list[str]]:
         "plant_id": [str(db.session.scalar(db.select(Plant.id).order_by(Plant.id)))],
         "export_type": ["csv"], "filename": [static], "token": [world["selection"]],
         "accession_id": [str(db.session.scalar(db.select(AccessionName.accession_id)))],
+        # BrAPI's calls (JSON: their answers are not read for English words)
+        "germplasmDbId": [str(db.session.scalar(db.select(AccessionName.accession_id)))],
+        "seedLotDbId": [world["lot"]], "programDbId": ["CHN385"], "locationDbId": ["nursery"],
+        "seasonDbId": ["2026"], "personDbId": ["1"],
     }
 
 
