@@ -1,4 +1,5 @@
-"""The API's lots and plants (GET /api/v1/lots, /lots/{lot_number}, /plants): dump schemas.
+"""The API's lots and plants (GET /api/v1/lots, /lots/{lot_number}, its /transactions,
+/plants): dump schemas.
 Quantities are numbers in the lot's unit (whole for counts, up to three decimals for g/ml)."""
 from datetime import date
 
@@ -9,6 +10,8 @@ from germplasm.inventory.quantities import as_number
 from germplasm.inventory.seasons import in_window, next_opening
 from germplasm.sharing.paging import PageSchema
 from schemas.api_fields import UtcDateTime
+
+LEDGER_IN_DETAIL = 100  # entries of the ledger in a lot's detail; the rest are paged
 
 
 def _doc(zh: str, en: str, **extra) -> dict:
@@ -84,8 +87,15 @@ class LotDetailSchema(LotSchema):
     health_status = fields.String(**_doc("健康状况", "health status"))
     expires_on = fields.Date(allow_none=True, **_doc("有效期", "expiry"))
     viability_tests = fields.List(fields.Nested(ViabilitySchema))
-    ledger = fields.List(fields.Nested(LedgerEntrySchema), attribute="transactions", **_doc(
-        "台账：每次库存变化，最早的在前", "the ledger: every change of stock, oldest first"))
+    ledger = fields.List(fields.Nested(LedgerEntrySchema), **_doc(
+        f"台账最新的 {LEDGER_IN_DETAIL} 条，最早的在前；全部见 /lots/{{lot_number}}/transactions",
+        f"the newest {LEDGER_IN_DETAIL} entries of the ledger, oldest first; all of them: "
+        "/lots/{lot_number}/transactions"))
+    ledger_total = fields.Integer(**_doc("台账总条数", "how many entries the ledger has in all"))
+
+
+class LedgerPage(PageSchema):
+    items = fields.List(fields.Nested(LedgerEntrySchema), required=True)
 
 
 class HealthTestSchema(Schema):

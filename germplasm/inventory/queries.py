@@ -6,7 +6,7 @@ from sqlalchemy import and_, func, not_, or_, select
 
 from germplasm.accessions.models import Accession
 from germplasm.extensions import db
-from germplasm.inventory.models import Lot, Plant
+from germplasm.inventory.models import Lot, LotTransaction, Plant
 from germplasm.inventory.seasons import in_window_sql
 
 
@@ -55,3 +55,13 @@ def page(query, order, page: int, per_page: int) -> tuple[int, list]:
 
 def visible_lot(lot_number: str, scope) -> Lot | None:
     return db.session.scalar(lot_query(scope).where(Lot.lot_number == lot_number))
+
+
+def ledger_query(lot: Lot):
+    return select(LotTransaction).where(LotTransaction.lot_id == lot.id)
+
+
+def newest_entries(lot: Lot, limit: int) -> tuple[list[LotTransaction], int]:
+    """The newest `limit` ledger entries, oldest first, and how many the lot has in all."""
+    total, rows = page(ledger_query(lot), (LotTransaction.id.desc(),), 1, limit)
+    return list(reversed(rows)), total

@@ -1,16 +1,24 @@
-"""GET /api/v1/lots, /api/v1/lots/{lot_number} (with its ledger) and /api/v1/plants: the
+"""GET /api/v1/lots, /api/v1/lots/{lot_number} (with its newest ledger entries),
+/lots/{lot_number}/transactions (the whole ledger, paged) and /api/v1/plants: the
 living collection, for whoever may see the accessions (restricted ones: staff, and a partner
 for its own institute's)."""
 from flask import abort
 from flask_babel import gettext as _
 from marshmallow import fields, validate
 
-from germplasm.inventory.models import MATERIALS, PLANT_STATUSES, Lot, Plant
-from germplasm.inventory.queries import lot_query, page, plant_query, visible_lot
+from germplasm.inventory.models import MATERIALS, PLANT_STATUSES, Lot, LotTransaction, Plant
+from germplasm.inventory.queries import (
+    ledger_query,
+    lot_query,
+    newest_entries,
+    page,
+    plant_query,
+    visible_lot,
+)
 from germplasm.sharing.access import accession_scope
 from germplasm.sharing.openapi import ApiBlueprint
 from germplasm.sharing.paging import LINK_HEADERS, PageArgs, paged
-from schemas.lot import LotDetailSchema, LotPage, PlantPage
+from schemas.lot import LEDGER_IN_DETAIL, LedgerPage, LotDetailSchema, LotPage, PlantPage
 
 bp = ApiBlueprint("api_lots", __name__, url_prefix="/api/v1",
                   description="活体保存圃：植株与材料批次 / The living collection: trees and lots")
@@ -60,9 +68,44 @@ def lots(args):
 def lot(lot_number: str):
     """一个批次及其台账 / One lot with its ledger
 
+    台账只含最新的 100 条（`ledger_total` 为总条数；全部见 `/lots/{lot_number}/transactions`）。
     看不到其种质的调用者得到 404，与不存在的批号相同。
 
-    Callers who may not see its accession get 404, as for a lot that does not exist."""
+    The ledger holds the newest 100 entries (`ledger_total` counts them all; all of them:
+    `/lots/{lot_number}/transactions`). Callers who may not see its accession get 404, as for a
+    lot that does not exist."""
+    found = _visible(lot_number)
+    entries, total = newest_entries(found, LEDGER_IN_DETAIL)
+    return LotWithLedger(found, entries, total)
+
+
+@bp.get("/lots/<string:lot_number>/transactions", parameters=[{
+    "in": "path", "name": "lot_number", "description": "批号 / lot number"}])
+@bp.arguments(PageArgs, location="query")
+@bp.response(200, LedgerPage, headers=LINK_HEADERS)
+def transactions(args, lot_number: str):
+    """一个批次的台账，分页 / One lot's ledger, paged
+
+    每次库存变化一条，最早的在前（最后一页是最新的）；看不到其种质的调用者得到 404。
+
+    Every change of stock, oldest first (the last page holds the newest); callers who may not
+    see its accession get 404."""
+    found = _visible(lot_number)
+    total, rows = page(ledger_query(found), (LotTransaction.id,), args["page"], args["per_page"])
+    return paged(rows, total, args["page"], args["per_page"])
+
+
+class LotWithLedger:
+    """A lot as the detail shows it: its newest ledger entries and how many there are."""
+
+    def __init__(self, lot: Lot, ledger: list, ledger_total: int):
+        self._lot, self.ledger, self.ledger_total = lot, ledger, ledger_total
+
+    def __getattr__(self, name: str):
+        return getattr(self._lot, name)
+
+
+def _visible(lot_number: str) -> Lot:
     found = visible_lot(lot_number, accession_scope())
     if found is None:
         abort(404, _("There is no lot with this number."))
