@@ -28,7 +28,7 @@ def add_demo_inventory(seed: int, user: str) -> tuple[int, int]:
     accessions = list(db.session.execute(select(Accession.id, Accession.accenumb)
                                          .order_by(Accession.id)))
     trees = plants.plant_many(list(_trees(rng, accessions)))
-    _remove_some(rng)
+    _remove_some(rng, user)
     chosen = rng.sample(accessions, min(LOTS, len(accessions)))
     for number, (accession_id, accenumb) in enumerate(chosen, 1):
         _lot(rng, accession_id, f"{accenumb}-{number:03d}", user)
@@ -56,13 +56,13 @@ def _block(number: int) -> str:
     return chr(ord("A") + number % 26) + (str(number // 26) if number >= 26 else "")
 
 
-def _remove_some(rng: random.Random) -> None:
+def _remove_some(rng: random.Random, user: str) -> None:
     from germplasm.inventory.models import Plant
 
     ids = list(db.session.scalars(select(Plant.id).order_by(Plant.id)))
     for plant_id in rng.sample(ids, min(20, len(ids) // 50)):
         plants.remove(db.session.get(Plant, plant_id), rng.choice(("冻害", "流胶病", "根腐")),
-                      date(2025, rng.randrange(1, 13), 1))
+                      date(2025, rng.randrange(1, 13), 1), user=user, source="demo")
 
 
 def _lot(rng: random.Random, accession_id: int, number: str, user: str) -> None:

@@ -34,15 +34,15 @@ def import_plants(path: str | Path, *, user: str, skip_invalid: bool = False,
                           f"duplicate: the same place is in row {seen[place]}")
             continue
         seen[place] = number
-        _store(number, row, report)
+        _store(number, row, report, user)
     report.written = not dry_run and (skip_invalid or not report.rejected)
     return report
 
 
-def _store(number: int, row: dict, report: ImportReport) -> None:
+def _store(number: int, row: dict, report: ImportReport, user: str) -> None:
     try:
         with db.session.begin_nested():
-            outcome = _write(row)
+            outcome = _write(row, user)
     except CellProblem as problem:
         report.reject(number, problem.column, row.get(problem.column), str(problem))
     except plants.PlantProblem as problem:
@@ -52,7 +52,7 @@ def _store(number: int, row: dict, report: ImportReport) -> None:
         setattr(report, outcome, getattr(report, outcome) + 1)
 
 
-def _write(row: dict) -> str:
+def _write(row: dict, user: str) -> str:
     accession = accession_of(row)
     status = word("STATUS", row.get("STATUS") or "living", PLANT_STATUSES, STATUS_ZH)
     fields = plants.PlantFields(row["BLOCK"], row["ROW"], row["POSITION"],
@@ -62,13 +62,13 @@ def _write(row: dict) -> str:
     if tree is not None and tree.accession_id != accession.id:
         raise CellProblem("POSITION", f"a living tree of {tree.accession.accenumb} stands at "
                           f"{tree.place}; remove it first (STATUS removed)")
-    outcome = "unchanged"
+    outcome, who = "unchanged", {"user": user, "source": "plants import"}
     if tree is None:
-        tree, outcome = plants.plant(accession.id, fields), "created"
-    elif plants.update(tree, fields):
+        tree, outcome = plants.plant(accession.id, fields, **who), "created"
+    elif plants.update(tree, fields, **who):
         outcome = "updated"
     if status == "removed":
-        plants.remove(tree, "removed by import", date.today())
+        plants.remove(tree, "removed by import", date.today(), **who)
         outcome = "updated" if outcome == "unchanged" else outcome
     return outcome
 

@@ -7,6 +7,7 @@ from flask import current_app
 from sqlalchemy import func, insert, select
 
 from germplasm.accessions.models import Accession
+from germplasm.audit import services as audit
 from germplasm.extensions import db
 from germplasm.feed import outbox
 from germplasm.inventory.models import (
@@ -18,6 +19,7 @@ from germplasm.inventory.models import (
 from germplasm.inventory.quantities import FieldProblem
 
 DEFAULT_MIN_TREES = 2
+SYSTEM = "system"  # the audit's user when a caller names none
 
 
 class PlantProblem(FieldProblem):
@@ -43,8 +45,9 @@ def living_at(block: str, row: str, position: str) -> Plant | None:
         Plant.status == "living"))
 
 
-def plant(accession_id: int, fields: PlantFields) -> Plant:
-    """A new living tree at a place no living tree holds."""
+def plant(accession_id: int, fields: PlantFields, *, user: str = SYSTEM,
+          source: str | None = None) -> Plant:
+    """A new living tree at a place no living tree holds (audited as `user` from `source`)."""
     place = _place(fields)
     if living_at(*place) is not None:
         raise PlantProblem("position", f"a living tree stands at {'-'.join(place)} already")
@@ -55,6 +58,7 @@ def plant(accession_id: int, fields: PlantFields) -> Plant:
                  notes=fields.notes, status="living", trueness="unchecked")
     db.session.add(tree)
     db.session.flush()
+    _audit(tree, "create", user, source, new=tree.place)
     _noted(tree)
     return tree
 
@@ -83,8 +87,9 @@ def plant_many(items: list[tuple[int, PlantFields]]) -> int:
     return len(rows)
 
 
-def update(tree: Plant, fields: PlantFields) -> bool:
-    """Change a tree's record; True when anything changed."""
+def update(tree: Plant, fields: PlantFields, *, user: str = SYSTEM,
+           source: str | None = None) -> bool:
+    """Change a tree's record; True when anything changed (one audit entry per field)."""
     place = _place(fields)
     if tree.status == "living" and place != (tree.block, tree.row, tree.position):
         other = living_at(*place)
@@ -96,6 +101,7 @@ def update(tree: Plant, fields: PlantFields) -> bool:
               "rootstock_text": fields.rootstock_text, "notes": fields.notes}
     changed = {k: v for k, v in values.items() if getattr(tree, k) != v}
     for name, value in changed.items():
+        _audit(tree, "update", user, source, field=name, old=getattr(tree, name), new=value)
         setattr(tree, name, value)
     if changed:
         db.session.flush()
@@ -103,29 +109,42 @@ def update(tree: Plant, fields: PlantFields) -> bool:
     return bool(changed)
 
 
-def remove(tree: Plant, reason: str, on: date) -> None:
+def remove(tree: Plant, reason: str, on: date, *, user: str = SYSTEM,
+           source: str | None = None) -> None:
     """The tree is gone (dead, grubbed out): its place becomes free; the record stays."""
     if tree.status != "living":
         raise PlantProblem("status", f"tree {tree.place} was removed already")
     if not (reason or "").strip():
         raise PlantProblem("removed_reason", "say why the tree was removed")
     tree.status, tree.removed_reason, tree.removed_on = "removed", reason.strip(), on
+    _audit(tree, "remove", user, source, field="status", old="living",
+           new=f"removed {on.isoformat()}: {tree.removed_reason}")
     db.session.flush()
     _noted(tree)
 
 
-def check_trueness(tree: Plant, verdict: str, on: date) -> None:
+def check_trueness(tree: Plant, verdict: str, on: date, *, user: str = SYSTEM,
+                   source: str | None = None) -> None:
     if verdict not in TRUENESS:
         raise PlantProblem("trueness", f"one of {', '.join(TRUENESS)}")
+    _audit(tree, "update", user, source, field="trueness", old=tree.trueness,
+           new=f"{verdict} {on.isoformat()}")
     tree.trueness, tree.trueness_checked_on = verdict, on
     db.session.flush()
     _noted(tree)
 
 
 def add_health_test(tree: Plant, pathogen: str, method: str, result: str,
-                    tested_on: date) -> PlantHealthTest:
+                    tested_on: date, *, user: str = SYSTEM,
+                    source: str | None = None) -> PlantHealthTest:
     if result not in TEST_RESULTS:
         raise PlantProblem("result", f"one of {', '.join(TEST_RESULTS)}")
+    pathogen, method = (pathogen or "").strip(), (method or "").strip()
+    for name, value, limit in (("pathogen", pathogen, 60), ("method", method, 40)):
+        if not value or len(value) > limit:
+            raise PlantProblem(name, f"{name} is required (at most {limit} characters)")
+    _audit(tree, "test", user, source, field="health_test",
+           new=f"{pathogen} {method} {result} {tested_on.isoformat()}")
     test = PlantHealthTest(pathogen=pathogen, method=method, result=result,
                            tested_on=tested_on)
     tree.health_tests.append(test)
@@ -157,6 +176,12 @@ def _place(fields: PlantFields) -> tuple[str, str, str]:
         if not value or len(value) > 20:
             raise PlantProblem(name, f"{name} is required (at most 20 characters)")
     return place
+
+
+def _audit(tree: Plant, action: str, user: str, source: str | None, **values) -> None:
+    """Into the accession's history, as passport edits are."""
+    audit.record(user, "plant", tree.id, action, accession_id=tree.accession_id,
+                 source=source, **values)
 
 
 def _noted(tree: Plant) -> None:
