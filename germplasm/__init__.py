@@ -102,9 +102,11 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.evaluations.descriptor_views import bp as descriptors_bp
     from germplasm.evaluations.views import bp as evaluations_bp
     from germplasm.imports.views import bp as imports_bp
+    from germplasm.inventory import lot_edit_views  # noqa: F401 (routes)
     from germplasm.inventory.batch_views import bp as seedlings_bp
     from germplasm.inventory.label_views import bp as labels_bp
     from germplasm.inventory.lot_views import bp as lots_bp
+    from germplasm.inventory.views import bp as inventory_bp
     from germplasm.reports.views import bp as reports_bp
     from germplasm.requests import action_views, cart_views  # noqa: F401 (routes)
     from germplasm.requests.views import bp as requests_bp
@@ -119,6 +121,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(imports_bp)
     app.register_blueprint(seedlings_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(inventory_bp)
     app.register_blueprint(selections_bp)
     app.register_blueprint(labels_bp)
     app.register_blueprint(lots_bp)

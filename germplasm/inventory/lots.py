@@ -8,7 +8,13 @@ from sqlalchemy import select
 from germplasm.extensions import db
 from germplasm.feed import outbox
 from germplasm.inventory import ledger
-from germplasm.inventory.models import HEALTH, MATERIAL_UNITS, Lot, ViabilityTest
+from germplasm.inventory.models import (
+    HEALTH,
+    MATERIAL_UNITS,
+    VIABILITY_METHODS,
+    Lot,
+    ViabilityTest,
+)
 from germplasm.inventory.quantities import FieldProblem, QuantityProblem, from_milli, to_milli
 from germplasm.inventory.seasons import in_window, parse_mmdd
 
@@ -131,12 +137,29 @@ def count_to(lot: Lot, quantity, *, actor: str, kind: str = "adjust",
 
 def add_viability_test(lot: Lot, method: str, percent: int, tested_on: date,
                        n: int | None = None) -> ViabilityTest:
+    if method not in VIABILITY_METHODS:
+        raise LotProblem("method", f"one of {', '.join(VIABILITY_METHODS)}")
+    if not isinstance(percent, int) or not 0 <= percent <= 100:
+        raise LotProblem("percent", "a whole percentage from 0 to 100")
+    if n is not None and n < 1:
+        raise LotProblem("n", "the number tested is at least 1")
     test = ViabilityTest(lot_id=lot.id, method=method, percent=percent, n=n,
                          tested_on=tested_on)
     lot.viability_tests.append(test)
     db.session.flush()
     outbox.note_linked("lot", lot.lot_number, lot.accession_id)
     return test
+
+
+def record_loss(lot: Lot, quantity, *, actor: str, note: str | None = None) -> None:
+    """Stock lost (dead, mouldy, eaten): one ledger entry taking `quantity` off hand."""
+    lost = _milli("quantity", quantity, lot.unit)
+    if lost <= 0:
+        raise LotProblem("quantity", "a loss is a positive quantity")
+    try:
+        ledger.record(lot, "loss", actor=actor, on_hand=-lost, note=note)
+    except ledger.LedgerProblem as problem:
+        raise LotProblem("quantity", str(problem)) from None
 
 
 def available_milli(lot: Lot) -> int:

@@ -170,6 +170,19 @@ def below_minimum(minimum: int | None = None) -> list[tuple[Accession, int]]:
     return [(accession, int(count)) for accession, count in db.session.execute(query)]
 
 
+def rootstock_fields(text: str | None) -> dict:
+    """A rootstock as written: an accession number of the catalogue becomes a link to it,
+    anything else stays as text."""
+    text = (text or "").strip()
+    if not text:
+        return {"rootstock_accession_id": None, "rootstock_text": None}
+    found = db.session.scalars(select(Accession.id).where(Accession.accenumb == text)
+                               .limit(2)).all()
+    if len(found) == 1:
+        return {"rootstock_accession_id": found[0], "rootstock_text": None}
+    return {"rootstock_accession_id": None, "rootstock_text": text}
+
+
 def _place(fields: PlantFields) -> tuple[str, str, str]:
     place = tuple((v or "").strip() for v in (fields.block, fields.row, fields.position))
     for name, value in zip(("block", "row", "position"), place, strict=True):
