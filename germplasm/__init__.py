@@ -195,7 +195,9 @@ def _word_filters(app: Flask) -> None:
     from germplasm.evaluations.display import trait_value
     from germplasm.evaluations.scale_words import scale_type_label, unit_label
     from germplasm.imports.reasons import reason_text
+    from germplasm.inventory.words import label as inventory_word
 
+    app.add_template_filter(inventory_word, "inventory_word")
     for name, function in (("trait_value", trait_value), ("unit", unit_label),
                            ("scale_type", scale_type_label), ("name_type", name_type_label),
                            ("pedigree_role", pedigree_role_label),

@@ -18,7 +18,7 @@ from germplasm.audit.models import AuditEntry
 from germplasm.evaluations.models import Campaign, Descriptor
 from germplasm.extensions import db
 from germplasm.imports.models import ImportJob
-from germplasm.inventory.models import LotTransaction, Plant
+from germplasm.inventory.models import Lot, LotTransaction, Plant
 from germplasm.reference.models import CodeListEntry, Country
 from tests.accounts.test_login import login
 from tests.chinese_world import build
@@ -102,6 +102,8 @@ def path_values(world: dict) -> dict[str, list[str]]:
         "germplasmDbId": [str(db.session.scalar(db.select(AccessionName.accession_id)))],
         "seedLotDbId": [world["lot"]], "programDbId": ["CHN385"], "locationDbId": ["nursery"],
         "seasonDbId": ["2026"], "personDbId": ["1"],
+        "tree_id": [str(db.session.scalar(db.select(Plant.id).order_by(Plant.id)))],
+        "lot_id": [str(db.session.scalar(db.select(Lot.id).where(Lot.lot_number == world["lot"])))],
     }
 
 

@@ -7,14 +7,14 @@ from wtforms import BooleanField, DateField, IntegerField, SelectField, StringFi
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from germplasm.inventory.models import HEALTH, MATERIALS, TEST_RESULTS, UNITS, VIABILITY_METHODS
-from germplasm.inventory.words import MATERIAL_LABELS, UNIT_LABELS
+from germplasm.inventory.words import (
+    HEALTH_LABELS,
+    MATERIAL_LABELS,
+    METHOD_LABELS,
+    RESULT_LABELS,
+    UNIT_LABELS,
+)
 
-HEALTH_LABELS = {"untested": _l("untested"), "healthy": _l("healthy"),
-                 "infected": _l("infected")}
-RESULT_LABELS = {"negative": _l("negative"), "positive": _l("positive"),
-                 "inconclusive": _l("inconclusive")}
-METHOD_LABELS = {"germination": _l("pollen germination"), "graft_take": _l("graft take"),
-                 "stainability": _l("stainability")}
 STOCK_KINDS = {"adjust": _l("stock count (the quantity now on hand)"),
                "loss": _l("loss (the quantity lost)")}
 
