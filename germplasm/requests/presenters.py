@@ -102,3 +102,15 @@ def last_recipient(user_id: int) -> dict:
 def shipped_or_reserved(found: MaterialRequest) -> list:
     return [a for item in found.items for a in item.allocations
             if a.status in ("reserved", "shipped")]
+
+
+def packet_labels_url(found: MaterialRequest) -> str | None:
+    """The packet labels (germplasm.inventory.labels) of what is reserved or shipped, with the
+    request's number on each; None when nothing is."""
+    from flask import url_for
+
+    from germplasm.inventory.quantities import from_milli
+
+    specs = [f"{a.lot.lot_number}:{from_milli(a.quantity_milli)}"
+             for a in shipped_or_reserved(found)]
+    return url_for("labels.lots", lot=specs, request=found.number) if specs else None

@@ -106,6 +106,7 @@ def detail_page(found: MaterialRequest, status: int = 200, **forms):
     forms.pop("allocation", None)
     return render_template("requests/show.html", req=found, curator=curator, items=items,
                            moves=moves, may=allowed, stray=stray,
+                           packet_labels=presenters.packet_labels_url(found),
                            allocation_forms=allocation_forms, **(blank | forms)), status
 
 

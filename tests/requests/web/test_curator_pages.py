@@ -191,3 +191,19 @@ def test_notifications_are_listed_counted_and_marked_read(people, stock):
         Notification.read.is_(False), Notification.email == "li@example.edu.cn")) == 0
     assert f"新的材料申请 {number}" in text(people["keeper"].get("/notifications"))
     assert f"新的材料申请 {number}" not in page
+
+
+def test_a_request_links_its_packet_labels_with_its_number(people, stock):
+    made, item, lot = _approved(people, stock)
+    page = people["keeper"].get(f"/requests/{made}").get_data(as_text=True)
+    assert "/labels/lots" not in page  # nothing reserved yet
+    _at(people["keeper"], made, "allocate", {"item": item, "lot": lot.lot_number, "quantity": "5"})
+    page = people["keeper"].get(f"/requests/{made}").get_data(as_text=True)
+    link = re.search(r'href="(/labels/lots\?[^"]+)"', page).group(1).replace("&amp;", "&")
+    number = db.session.get(MaterialRequest, made).number
+    sheet = people["keeper"].get(link)
+    assert sheet.status_code == 200
+    shown = text(sheet)
+    assert lot.lot_number in shown and number in shown and "5 支" in shown
+    requester = people["asker"].get(f"/requests/{made}").get_data(as_text=True)
+    assert "/labels/lots" not in requester
