@@ -37,7 +37,8 @@ def allocate(request: MaterialRequest, item: RequestItem, lot_number: str, quant
         return Allocated(_same(earlier, item, lot_number, quantity), False)
     if request.status not in states.ALLOCATING:
         raise Conflict("status", f"a request that is {request.status} cannot be allocated "
-                       f"(only while {', '.join(states.ALLOCATING)})")
+                       f"(only while {', '.join(states.ALLOCATING)})", "not_allocating",
+                       state=request.status)
     lot = _lot(lot_number, item)
     milli = _quantity(quantity, item)
     refuse_unfit(lot, today or date.today())
@@ -51,7 +52,7 @@ def allocate(request: MaterialRequest, item: RequestItem, lot_number: str, quant
                           request_item_id=item.id, key=f"allocation:{allocation.id}:reserve",
                           note=f"request {request.number}")
     except ledger.LedgerProblem as problem:
-        raise Conflict("quantity", str(problem)) from None
+        raise Conflict("quantity", str(problem), "not_enough", lot=lot.lot_number) from None
     except IntegrityError:  # a concurrent retry with the same key got there first
         if not key or (earlier := _by_key(key)) is None:
             raise
@@ -74,14 +75,19 @@ def release(allocation: Allocation, *, actor: str, note: str | None = None) -> N
 def refuse_unfit(lot: Lot, today: date) -> None:
     """Conflict when the lot may not be sent now, whatever the quantity."""
     if not lot.distributable:
-        raise Conflict("lot", f"lot {lot.lot_number} is not distributable")
+        raise Conflict("lot", f"lot {lot.lot_number} is not distributable", "not_distributable",
+                       lot=lot.lot_number)
     if lot.expires_on and lot.expires_on < today:
-        raise Conflict("lot", f"lot {lot.lot_number} expired on {lot.expires_on}")
+        raise Conflict("lot", f"lot {lot.lot_number} expired on {lot.expires_on}", "expired",
+                       lot=lot.lot_number, day=lot.expires_on.isoformat())
     if lot.health_status == "infected":
-        raise Conflict("lot", f"lot {lot.lot_number} failed its health test")
+        raise Conflict("lot", f"lot {lot.lot_number} failed its health test", "infected",
+                       lot=lot.lot_number)
     if not in_season(lot, today):
         raise Conflict("lot", f"lot {lot.lot_number} is distributed only from "
-                       f"{lot.available_from} to {lot.available_to}")
+                       f"{lot.available_from} to {lot.available_to}",
+                       "out_of_season", lot=lot.lot_number, start=lot.available_from,
+                       end=lot.available_to)
 
 
 def proposals(item: RequestItem, today: date | None = None) -> list[Lot]:
@@ -127,12 +133,16 @@ def _quantity(quantity, item: RequestItem) -> int:
     try:
         milli = to_milli(quantity, item.unit)
     except QuantityProblem as problem:
-        raise RequestProblem("quantity", str(problem)) from None
+        raise RequestProblem("quantity", str(problem), code="bad_quantity",
+                             unit=item.unit) from None
     if milli <= 0:
-        raise RequestProblem("quantity", "allocate more than nothing")
+        raise RequestProblem("quantity", "allocate more than nothing", code="bad_quantity",
+                             unit=item.unit)
     if milli > outstanding_milli(item):
         raise Conflict("quantity", f"item {item.id} still needs "
-                       f"{as_number(outstanding_milli(item))} {item.unit}, not more")
+                       f"{as_number(outstanding_milli(item))} {item.unit}, not more",
+                       "more_than_needed", needed=str(as_number(outstanding_milli(item))),
+                       unit=item.unit)
     return milli
 
 

@@ -37,9 +37,11 @@ def put(user_id: int, accession: Accession, material: str, quantity, scope: Scop
     try:
         milli = to_milli(quantity, MATERIAL_UNITS[material][0])
     except QuantityProblem as problem:
-        raise RequestProblem("quantity", str(problem)) from None
+        raise RequestProblem("quantity", str(problem), code="bad_quantity",
+                             unit=MATERIAL_UNITS[material][0]) from None
     if milli <= 0:
-        raise RequestProblem("quantity", "ask for more than nothing")
+        raise RequestProblem("quantity", "ask for more than nothing", code="bad_quantity",
+                             unit=MATERIAL_UNITS[material][0])
     item = db.session.scalar(select(CartItem).where(
         CartItem.user_id == user_id, CartItem.accession_id == accession.id,
         CartItem.material == material))

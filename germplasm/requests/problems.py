@@ -4,15 +4,21 @@ lot's current state does not allow."""
 
 
 class RequestProblem(ValueError):
-    def __init__(self, field: str | None, message: str, status: int = 400):
+    """`code` and `params` let a page say the same in its own language
+    (germplasm.requests.web); the message is the API's English."""
+
+    def __init__(self, field: str | None, message: str, status: int = 400,
+                 code: str | None = None, **params):
         super().__init__(message)
         self.field = field
         self.status = status
+        self.code = code
+        self.params = params
 
 
 class Conflict(RequestProblem):
-    def __init__(self, field: str | None, message: str):
-        super().__init__(field, message, 409)
+    def __init__(self, field: str | None, message: str, code: str | None = None, **params):
+        super().__init__(field, message, 409, code, **params)
 
 
 class NotAllowed(RequestProblem):

@@ -32,9 +32,10 @@ def report_usage(request: MaterialRequest, *, author: str, usage: str,
     """The usage report closes the request."""
     if request.status not in ("received", "feedback_due"):
         raise Conflict("status", f"a request that is {request.status} takes no usage report "
-                       "(confirm receipt first)")
+                       "(confirm receipt first)",
+                       "no_report_yet", state=request.status)
     if not (usage or "").strip():
-        raise RequestProblem("usage", "say what was done with the material")
+        raise RequestProblem("usage", "say what was done with the material", code="usage")
     report = UsageReport(request_id=request.id, usage=usage.strip(),
                          results=(results or "").strip() or None, author=author)
     request.feedback.append(report)

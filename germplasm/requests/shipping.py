@@ -31,7 +31,8 @@ def needs_certificate(request: MaterialRequest) -> bool:
 def ship(request: MaterialRequest, dispatch: Dispatch, *, actor: str) -> Shipment:
     if request.status not in SHIPPING_FROM:
         raise Conflict("status", f"a request that is {request.status} cannot be shipped "
-                       f"(only when {' or '.join(SHIPPING_FROM)})")
+                       f"(only when {' or '.join(SHIPPING_FROM)})",
+                       "not_shipping", state=request.status)
     if not (dispatch.carrier or "").strip():
         raise RequestProblem("carrier", "required")
     certificate = (dispatch.phyto_certificate or "").strip() or None
@@ -67,7 +68,8 @@ def _chosen(request: MaterialRequest, ids: list[int] | None) -> list[Allocation]
                                  f"request {request.number}")
         reserved = [by_id[i] for i in ids]
     if not reserved:
-        raise Conflict("allocations", "nothing is reserved to ship; allocate lots first")
+        raise Conflict("allocations", "nothing is reserved to ship; allocate lots first",
+                       "nothing_reserved")
     return reserved
 
 

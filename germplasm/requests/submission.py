@@ -122,9 +122,11 @@ def _checked_item(index: int, ask: Ask, scope: Scope) -> dict:
     try:
         quantity = to_milli(ask.quantity, unit)
     except QuantityProblem as problem:
-        raise RequestProblem(f"{where}.quantity", str(problem)) from None
+        raise RequestProblem(f"{where}.quantity", str(problem), code="bad_quantity",
+                             unit=unit) from None
     if quantity <= 0:
-        raise RequestProblem(f"{where}.quantity", "ask for more than nothing")
+        raise RequestProblem(f"{where}.quantity", "ask for more than nothing",
+                             code="bad_quantity", unit=unit)
     return {"accession_id": accession.id, "accession": accession, "material": ask.material,
             "quantity_milli": quantity, "unit": unit}
 

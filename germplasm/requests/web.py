@@ -29,6 +29,29 @@ WORDS = {
     "phyto_certificate": _l("Material for this country needs a phytosanitary certificate "
                             "number before it is shipped."),
 }
+# Refusals whose words depend on the case: by the service's code, with its params.
+CODED = {
+    "forbidden_move": _l("A request that is “%(state)s” cannot become “%(target)s”; reload the "
+                         "page to see what it may become now."),
+    "by_shipment": _l("A request becomes “%(target)s” by recording its shipment."),
+    "by_receipt": _l("A request becomes “%(target)s” when its receipt is confirmed."),
+    "not_allocating": _l("A request that is “%(state)s” cannot be allocated; allocate while it "
+                         "is in review or approved."),
+    "not_enough": _l("Lot %(lot)s has not enough available for that (on hand less reserved "
+                     "and the quantity kept back)."),
+    "not_distributable": _l("Lot %(lot)s is not distributable."),
+    "expired": _l("Lot %(lot)s expired on %(day)s."),
+    "infected": _l("Lot %(lot)s failed its health test."),
+    "out_of_season": _l("Lot %(lot)s is distributed only from %(start)s to %(end)s."),
+    "more_than_needed": _l("This item still needs %(needed)s %(unit)s, not more."),
+    "bad_quantity": _l("A quantity above nothing, in whole %(unit)s."),
+    "not_shipping": _l("A request that is “%(state)s” cannot be shipped; it must be being "
+                       "prepared first."),
+    "nothing_reserved": _l("Nothing is reserved to ship: allocate lots first."),
+    "no_report_yet": _l("A request that is “%(state)s” takes no usage report yet: confirm its "
+                        "receipt first."),
+    "usage": _l("Say what was done with the material."),
+}
 ITEM = re.compile(r"^items\[(\d+)\]")
 
 
@@ -57,6 +80,8 @@ def attach(form, problem: RequestProblem, fields: dict) -> None:
 
 
 def explain(problem: RequestProblem) -> str:
+    if problem.code in CODED:
+        return str(CODED[problem.code]) % _words(problem.params)
     if problem.field in WORDS:
         return str(WORDS[problem.field])
     if str(problem) == "required":
@@ -64,6 +89,16 @@ def explain(problem: RequestProblem) -> str:
     if problem.status == 403:
         return _("Only curators may do this.")
     return str(problem)
+
+
+def _words(params: dict) -> dict:
+    """States and units in the page's language."""
+    from germplasm.inventory.words import unit_label
+    from germplasm.requests.words import state_label
+
+    named = {"state": state_label, "target": state_label, "unit": unit_label}
+    return {key: named[key](value) if key in named else value
+            for key, value in params.items()}
 
 
 def item_index(problem: RequestProblem) -> int | None:

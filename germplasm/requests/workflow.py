@@ -26,10 +26,12 @@ def move(request: MaterialRequest, target: str, *, actor: str, curator: bool,
     if not curator and target not in states.REQUESTER_MAY:
         raise NotAllowed("a requester may only cancel a request")
     if not states.allowed(request.status, target):
-        raise Conflict("to", f"a request that is {request.status} cannot become {target}")
+        raise Conflict("to", f"a request that is {request.status} cannot become {target}",
+                       "forbidden_move", state=request.status, target=target)
     needed = states.BY_EVENT.get(target)
     if needed and by_event != needed:
-        raise Conflict("to", f"a request becomes {target} by recording its {needed}")
+        raise Conflict("to", f"a request becomes {target} by recording its {needed}",
+                       f"by_{needed}", target=target)
     source = request.status
     transition = record(request, source, target, actor, note)
     if target in states.RELEASING:

@@ -47,7 +47,7 @@ def test_allocating_more_than_the_lot_has_is_shown_and_reserves_nothing(people, 
                  {"item": item, "lot": lot.lot_number, "quantity": "5"})
     assert answer.status_code == 409
     page = answer.get_data(as_text=True)
-    assert f'id="e-quantity-{item}"' in page and "not enough available" in page
+    assert f'id="e-quantity-{item}"' in page and "可分发量不足" in page
     assert 'aria-invalid="true"' in page
     db.session.refresh(lot)
     assert lot.reserved_milli == 0
@@ -56,7 +56,7 @@ def test_allocating_more_than_the_lot_has_is_shown_and_reserves_nothing(people, 
         answer = _at(people["keeper"], made, "allocate",
                      {"item": item, "lot": lot.lot_number, "quantity": "1"} | bad)
         assert answer.status_code == 400, field
-        assert "NO-SUCH" in text(answer) or "abc" in text(answer)
+        assert "NO-SUCH" in text(answer) if field == "lot" else "请填写大于零的数量" in text(answer)
 
 
 def test_the_requester_cannot_allocate_ship_or_release(people, stock):
@@ -96,7 +96,7 @@ def test_curators_move_ship_and_print_the_dispatch_note(people, stock):
         answer = _at(keeper, made, "transition", {"to": state, "note": "同意"})
         assert answer.status_code == 302, state
     answer = _at(keeper, made, "transition", {"to": "closed"})
-    assert answer.status_code == 409 and "cannot become closed" in text(answer)
+    assert answer.status_code == 409 and "不能变为“已关闭”" in text(answer)
     answer = _at(keeper, made, "ship", {"carrier": "", "shipped_on": "2026-03-02"})
     assert answer.status_code == 400 and 'id="e-carrier"' in answer.get_data(as_text=True)
     answer = _at(keeper, made, "ship", {"carrier": "顺丰", "shipped_on": "2026-13-40"})
@@ -174,7 +174,7 @@ def test_the_requester_confirms_receipt_and_reports_on_the_use(people, stock):
 def test_receipt_before_shipping_is_refused_on_the_page(people, stock):
     made, _item, _lot = _approved(people, stock)
     answer = _at(people["asker"], made, "receipt", {"received_on": "2026-01-01"})
-    assert answer.status_code == 409 and "cannot become received" in text(answer)
+    assert answer.status_code == 409 and "不能变为“已收到”" in text(answer)
 
 
 def test_notifications_are_listed_counted_and_marked_read(people, stock):
@@ -207,3 +207,15 @@ def test_a_request_links_its_packet_labels_with_its_number(people, stock):
     assert lot.lot_number in shown and number in shown and "5 支" in shown
     requester = people["asker"].get(f"/requests/{made}").get_data(as_text=True)
     assert "/labels/lots" not in requester
+
+
+def test_the_services_refusals_are_shown_in_chinese(people, stock):
+    made, item, lot = _approved(people, stock, quantity=5)  # 3 available (critical 2)
+    answer = _at(people["keeper"], made, "allocate",
+                 {"item": item, "lot": lot.lot_number, "quantity": "5"})
+    shown = text(answer)
+    assert f"批次 {lot.lot_number} 的可分发量不足" in shown
+    assert "not enough available" not in shown
+    answer = _at(people["keeper"], made, "allocate",
+                 {"item": item, "lot": lot.lot_number, "quantity": "1.5"})
+    assert "请填写大于零的数量" in text(answer)
