@@ -27,3 +27,8 @@ class TimestampMixin:
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
+
+
+def one_of(column: str, values) -> str:
+    """A CHECK constraint's text: `column` holds one of `values`."""
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"

@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from germplasm.db import TimestampMixin, utcnow
+from germplasm.db import TimestampMixin, one_of, utcnow
 from germplasm.extensions import db
 
 # Material types and the units each may be counted in (the first is the default): counts
@@ -43,17 +43,14 @@ TEST_RESULTS = ("negative", "positive", "inconclusive")
 VIABILITY_METHODS = ("germination", "graft_take", "stainability")
 
 
-def _one_of(column: str, values) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
 
 class Plant(TimestampMixin, db.Model):
     """One tree of the field genebank."""
 
     __tablename__ = "plants"
     __table_args__ = (
-        CheckConstraint(_one_of("status", PLANT_STATUSES), "status"),
-        CheckConstraint(_one_of("trueness", TRUENESS), "trueness"),
+        CheckConstraint(one_of("status", PLANT_STATUSES), "status"),
+        CheckConstraint(one_of("trueness", TRUENESS), "trueness"),
         CheckConstraint("status = 'living' OR removed_on IS NOT NULL", "removed_has_date"),
         # Two living trees never stand in one place; removed ones leave it free.
         Index("uq_plants_living_position", "block", "row", "position", unique=True,
@@ -99,7 +96,7 @@ class PlantHealthTest(db.Model):
     """A virus (or other pathogen) test of one tree."""
 
     __tablename__ = "plant_health_tests"
-    __table_args__ = (CheckConstraint(_one_of("result", TEST_RESULTS), "result"),)
+    __table_args__ = (CheckConstraint(one_of("result", TEST_RESULTS), "result"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plant_id: Mapped[int] = mapped_column(ForeignKey("plants.id", ondelete="CASCADE"),
@@ -115,9 +112,9 @@ class Lot(TimestampMixin, db.Model):
 
     __tablename__ = "lots"
     __table_args__ = (
-        CheckConstraint(_one_of("material", MATERIALS), "material"),
-        CheckConstraint(_one_of("unit", UNITS), "unit"),
-        CheckConstraint(_one_of("health_status", HEALTH), "health_status"),
+        CheckConstraint(one_of("material", MATERIALS), "material"),
+        CheckConstraint(one_of("unit", UNITS), "unit"),
+        CheckConstraint(one_of("health_status", HEALTH), "health_status"),
         # The cached balances (kept equal to the ledger's sums by germplasm.inventory.ledger)
         # can never show more reserved than held, nor less than nothing.
         CheckConstraint("reserved_milli >= 0 AND reserved_milli <= on_hand_milli", "balances"),
@@ -157,7 +154,7 @@ class ViabilityTest(db.Model):
 
     __tablename__ = "viability_tests"
     __table_args__ = (
-        CheckConstraint(_one_of("method", VIABILITY_METHODS), "method"),
+        CheckConstraint(one_of("method", VIABILITY_METHODS), "method"),
         CheckConstraint("percent BETWEEN 0 AND 100", "percent_range"),
     )
 
@@ -174,7 +171,7 @@ class LotTransaction(db.Model):
     new entry). A lot's on-hand and reserved quantities are the sums of its entries."""
 
     __tablename__ = "lot_transactions"
-    __table_args__ = (CheckConstraint(_one_of("kind", KINDS), "kind"),)
+    __table_args__ = (CheckConstraint(one_of("kind", KINDS), "kind"),)
 
     id: Mapped[int] = mapped_column(
         BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True)

@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from germplasm.db import TimestampMixin, utcnow
+from germplasm.db import TimestampMixin, one_of, utcnow
 from germplasm.extensions import db
 from germplasm.inventory.models import MATERIALS
 from germplasm.requests.states import STATES
@@ -27,16 +27,13 @@ INTENDED_USES = ("research", "teaching", "breeding", "production", "conservation
 ALLOCATION_STATES = ("reserved", "released", "shipped")
 
 
-def _one_of(column: str, values) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
 
 class MaterialRequest(TimestampMixin, db.Model):
     __tablename__ = "material_requests"
     __table_args__ = (
-        CheckConstraint(_one_of("status", STATES), "status"),
-        CheckConstraint(_one_of("recipient_kind", RECIPIENT_KINDS), "recipient_kind"),
-        CheckConstraint(_one_of("intended_use", INTENDED_USES), "intended_use"),
+        CheckConstraint(one_of("status", STATES), "status"),
+        CheckConstraint(one_of("recipient_kind", RECIPIENT_KINDS), "recipient_kind"),
+        CheckConstraint(one_of("intended_use", INTENDED_USES), "intended_use"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -81,7 +78,7 @@ class MaterialRequest(TimestampMixin, db.Model):
 class RequestItem(db.Model):
     __tablename__ = "request_items"
     __table_args__ = (
-        CheckConstraint(_one_of("material", MATERIALS), "material"),
+        CheckConstraint(one_of("material", MATERIALS), "material"),
         CheckConstraint("quantity_milli > 0", "positive"),
     )
 
@@ -107,7 +104,7 @@ class Allocation(db.Model):
 
     __tablename__ = "request_allocations"
     __table_args__ = (
-        CheckConstraint(_one_of("status", ALLOCATION_STATES), "status"),
+        CheckConstraint(one_of("status", ALLOCATION_STATES), "status"),
         CheckConstraint("quantity_milli > 0", "positive"),
     )
 

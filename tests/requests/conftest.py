@@ -4,16 +4,8 @@ import pytest
 
 from germplasm.extensions import db
 from germplasm.inventory import lots
+from tests.inventory.conftest import ledger_agrees  # noqa: F401  (after every scenario)
 from tests.sharing.api_support import bearer, token_of
-
-
-@pytest.fixture(autouse=True)
-def ledger_agrees(request, cli):
-    yield
-    if "no_db" in request.keywords:
-        return
-    result = cli("lots", "check")
-    assert result.exit_code == 0, result.output
 
 
 @pytest.fixture
