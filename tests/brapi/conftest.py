@@ -32,7 +32,7 @@ ACCESSIONS = [
 @dataclass
 class World:
     ids: dict          # accenumb -> accession id
-    staff_token: str   # a bearer token of a staff user
+    staff_token: str   # a bearer token of a staff user, write scope
 
 
 @pytest.fixture
@@ -55,6 +55,6 @@ def brapi_world(make_accession) -> World:
     campaigns.get_or_create("2026 评价", 2026, site="北碚")
     staff = create_user("wang.fang", "curator", "orchard-2026", "王芳")
     create_user("li.ming", "staff", "orchard-2026", "李明")
-    _token, secret = tokens.create(staff)
+    _token, secret = tokens.create(staff, scope="write")
     db.session.commit()
     return World(ids, secret)

@@ -1,7 +1,15 @@
 """The BrAPI validator's way of testing a server (plantbreeding/IPK-BrAPI-Validator, BRAVA),
 over the Flask test client: every request of its v2.1 collection whose call our /serverinfo
 advertises is sent in the collection's order, its checks applied (StatusCode, ContentType,
-Schema, GetValue, IsEqual), ids carried from one response to the next in variables."""
+Schema, SearchSchema, GetValue, IsEqual), ids carried from one response to the next in
+variables.
+
+Two departures, both stricter than the collection, each checked rather than skipped:
+- A caller without a token may not write: its POST/PUT must answer 401 in a BrAPI error
+  envelope (the collection assumes a server without sign-in).
+- Bodies listed in PLACEHOLDER_BODIES carry nothing a genebank can record (an observation
+  with no unit, variable or value); they must be refused with 400 naming a field, never
+  stored, instead of the collection's 200."""
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -10,6 +18,8 @@ import jsonschema
 from tests.brapi import standards
 
 BASE = "/brapi/v2"
+WRITES = {"POST", "PUT"}
+PLACEHOLDER_BODIES = {("POST", "/observations"): "[{}]"}
 
 
 @dataclass
@@ -47,9 +57,14 @@ def replay(client, headers, item, variables) -> list[str]:
     url = item["request"]["url"].replace("{baseurl}", BASE)
     for name, value in variables.items():
         url = url.replace("{" + name + "}", quote(str(value), safe=""))
+    method = item["request"]["method"]
     body = next((p["value"] for p in item.get("parameters", []) if p["param"] == "json"), "")
-    response = client.open(url, method=item["request"]["method"], headers=headers,
-                           data=body or None, content_type="application/json" if body else None)
+    response = client.open(url, method=method, headers=headers, data=body or None,
+                           content_type="application/json" if body else None)
+    if method in WRITES and "Authorization" not in headers:
+        return _refused(response, 401)
+    if PLACEHOLDER_BODIES.get((method, item["endpoint"])) == body.strip():
+        return _refused(response, 400)
     problems = []
     for check in (c for event in item.get("event", []) for c in event["exec"]):
         problem = apply(check, response, variables)
@@ -80,9 +95,36 @@ def apply(check: str, response, variables: dict) -> str | None:
             return None
         return None if value == variables.get(name) else \
             f"{pointer} is {value!r}, expected {variables.get(name)!r}"
+    if kind == "SearchSchema":
+        return _search_problem(response, rest, variables)
     if kind == "SaveCalls":
         return None
     return f"check {kind} is not replayed by this runner"
+
+
+def _refused(response, status: int) -> list[str]:
+    """A refusal: the status, JSON, and a BrAPI error envelope with the reason as a message."""
+    document = response.get_json(silent=True) or {}
+    messages = (document.get("metadata") or {}).get("status") or []
+    if response.status_code != status or response.mimetype != "application/json":
+        return [f"status {response.status_code} {response.mimetype}, expected a refusal "
+                f"{status}: {response.data[:300]!r}"]
+    if not any(m.get("messageType") == "ERROR" and m.get("message") for m in messages):
+        return [f"refusal {status} without an ERROR message in metadata.status"]
+    return []
+
+
+def _search_problem(response, rest: str, variables: dict) -> str | None:
+    """200: the results, checked against the schema; 202: a searchResultsDbId, checked against
+    the schema's 202 variant and kept under the given name for the GET that follows."""
+    path, _, name = rest.rpartition(":")
+    document = response.get_json(silent=True)
+    if response.status_code != 202:
+        return _schema_problem(document, path)
+    found, value = _resolve(document, "/result/searchResultsDbId")
+    if found and value is not None:
+        variables[name] = value
+    return _schema_problem(document, path + "202")
 
 
 def _schema_problem(document, path: str) -> str | None:
