@@ -180,11 +180,17 @@ def _register_brapi(app: Flask) -> None:
     """/brapi/v2: BrAPI v2.1, one blueprint per group of calls (/serverinfo lists them)."""
     from germplasm.brapi.core import bp as brapi_core_bp
     from germplasm.brapi.germplasm_calls import bp as brapi_germplasm_bp
+    from germplasm.brapi.observation_units import bp as brapi_observation_units_bp
+    from germplasm.brapi.observations import bp as brapi_observations_bp
     from germplasm.brapi.seedlots import bp as brapi_seedlots_bp
+    from germplasm.brapi.studies import bp as brapi_studies_bp
 
     app.register_blueprint(brapi_core_bp)
     app.register_blueprint(brapi_germplasm_bp)
     app.register_blueprint(brapi_seedlots_bp)
+    app.register_blueprint(brapi_studies_bp)
+    app.register_blueprint(brapi_observation_units_bp)
+    app.register_blueprint(brapi_observations_bp)
 
 
 def _word_filters(app: Flask) -> None:

@@ -6,7 +6,8 @@ from flask import Flask
 from flask_babel import gettext as _
 
 PREFIX = "/brapi/v2/"
-BLUEPRINTS = ("brapi_core", "brapi_germplasm", "brapi_seedlots")
+BLUEPRINTS = ("brapi_core", "brapi_germplasm", "brapi_seedlots", "brapi_studies",
+              "brapi_observation_units", "brapi_observations")
 PARAMETER = re.compile(r"<(?:[a-z]+:)?([A-Za-z]+)>")
 SKIPPED_METHODS = {"HEAD", "OPTIONS"}
 

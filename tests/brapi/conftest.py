@@ -13,6 +13,7 @@ from germplasm.evaluations import campaigns
 from germplasm.extensions import db
 from germplasm.inventory import ledger, lots, plants
 from germplasm.inventory.quantities import to_milli
+from loaders.observation_posts import record_posted
 
 PLUM = dict(cropname="plum")
 ACCESSIONS = [
@@ -53,8 +54,42 @@ def brapi_world(make_accession) -> World:
     lots.create(ids["B004"], "B004-2026-1", lots.LotFields("scion"), actor="tests", quantity=5)
     campaigns.get_or_create("2025 评价", 2025, site="巫山")
     campaigns.get_or_create("2026 评价", 2026, site="北碚")
+    _evaluations(ids)
     staff = create_user("wang.fang", "curator", "orchard-2026", "王芳")
     create_user("li.ming", "staff", "orchard-2026", "李明")
     _token, secret = tokens.create(staff, scope="write")
     db.session.commit()
     return World(ids, secret)
+
+
+# The campaigns' descriptors, worklists and observations (trees are named by their place,
+# block-row-position, as BrAPI units write the `plant` of an observation): 2025 at 巫山
+# with a tree each of B001, B002 and the restricted B004; 2026 at 北碚 with B001's tree and
+# B003, which has no tree (one unit for the accession).
+EVALUATIONS = {
+    "2025 评价": (["SSC", "FRUIT_WEIGHT"], ["B001", "B002", "B004"], [
+        ("B001", "CHN385", "东区-1-1", "SSC", "14.5"),
+        ("B001", "CHN385", "东区-1-1", "FRUIT_WEIGHT", "35.2"),
+        ("B002", "CHN385", "西区-1-1", "SSC", "12"),
+        ("B004", "CHN385", "东区-2-1", "SSC", "16.1")]),
+    "2026 评价": (["SSC", "FLESH_COLOR"], ["B001", "B003"], [
+        ("B001", "CHN385", "东区-1-1", "SSC", "15"),
+        ("B003", "CHN004", "", "FLESH_COLOR", "5")]),
+}
+
+
+def _evaluations(ids: dict) -> None:
+    for name, (codes, numbers, rows) in EVALUATIONS.items():
+        campaign = campaigns.find(name)
+        campaigns.add_descriptors(campaign, campaigns.descriptors_by_code(codes))
+        campaigns.add_to_worklist(campaign, [ids[number] for number in numbers])
+        record_posted(campaign.id, [
+            {"accenumb": number, "instcode": instcode, "plant": plant, "descriptor": code,
+             "value": value, "observed_on": f"{campaign.year}-07-10", "observer": "王芳"}
+            for number, instcode, plant, code, value in rows], user="tests")
+
+
+def study_ids(client) -> dict[str, str]:
+    """{campaign name: its studyDbId}, read over BrAPI."""
+    studies = client.get("/brapi/v2/studies").get_json()["result"]["data"]
+    return {s["studyName"]: s["studyDbId"] for s in studies}

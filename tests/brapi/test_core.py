@@ -75,7 +75,9 @@ SERVED = {
     "people/{personDbId}", "germplasm", "germplasm/{germplasmDbId}",
     "germplasm/{germplasmDbId}/mcpd", "germplasm/{germplasmDbId}/progeny", "pedigree",
     "seedlots", "seedlots/{seedLotDbId}", "seedlots/transactions",
-    "seedlots/{seedLotDbId}/transactions"}
+    "seedlots/{seedLotDbId}/transactions", "studies", "studies/{studyDbId}", "trials",
+    "trials/{trialDbId}", "observationunits", "observations",
+    "observations/{observationDbId}"}
 
 
 def test_serverinfo_advertises_exactly_the_calls_served(client, app):
