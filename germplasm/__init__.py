@@ -178,12 +178,14 @@ def _register_api(app: Flask) -> None:
 
 def _register_brapi(app: Flask) -> None:
     """/brapi/v2: BrAPI v2.1, one blueprint per group of calls (/serverinfo lists them)."""
+    from germplasm.brapi.attributes import bp as brapi_attributes_bp
     from germplasm.brapi.core import bp as brapi_core_bp
     from germplasm.brapi.germplasm_calls import bp as brapi_germplasm_bp
     from germplasm.brapi.observation_units import bp as brapi_observation_units_bp
     from germplasm.brapi.observations import bp as brapi_observations_bp
     from germplasm.brapi.seedlots import bp as brapi_seedlots_bp
     from germplasm.brapi.studies import bp as brapi_studies_bp
+    from germplasm.brapi.variables import bp as brapi_phenotypes_bp
 
     app.register_blueprint(brapi_core_bp)
     app.register_blueprint(brapi_germplasm_bp)
@@ -191,6 +193,8 @@ def _register_brapi(app: Flask) -> None:
     app.register_blueprint(brapi_studies_bp)
     app.register_blueprint(brapi_observation_units_bp)
     app.register_blueprint(brapi_observations_bp)
+    app.register_blueprint(brapi_phenotypes_bp)
+    app.register_blueprint(brapi_attributes_bp)
 
 
 def _word_filters(app: Flask) -> None:

@@ -4,6 +4,7 @@ not see them exactly, names after the first as synonyms with their type."""
 from flask import url_for
 
 from germplasm.accessions.models import Accession
+from germplasm.brapi import breeding_methods
 from germplasm.brapi.words import code_label, iso_date, text_of
 from loaders.mcpd_export import mcpd_row
 
@@ -38,6 +39,7 @@ def germplasm(accession: Accession, exact: bool, institutes: dict) -> dict:
                          for code in accession.multi("STORAGE")],
         "synonyms": [{"synonym": n.name, "type": n.name_type} for n in accession.names[1:]],
         "additionalInfo": {"historic": "true" if accession.historic else "false"},
+        **breeding_methods.germplasm_fields(accession),  # the rule: breeding_methods.py
     }
 
 

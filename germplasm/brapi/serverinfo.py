@@ -7,7 +7,8 @@ from flask_babel import gettext as _
 
 PREFIX = "/brapi/v2/"
 BLUEPRINTS = ("brapi_core", "brapi_germplasm", "brapi_seedlots", "brapi_studies",
-              "brapi_observation_units", "brapi_observations")
+              "brapi_observation_units", "brapi_observations", "brapi_phenotypes",
+              "brapi_attributes")
 PARAMETER = re.compile(r"<(?:[a-z]+:)?([A-Za-z]+)>")
 SKIPPED_METHODS = {"HEAD", "OPTIONS"}
 

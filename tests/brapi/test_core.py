@@ -78,6 +78,10 @@ SERVED = {
     "seedlots/{seedLotDbId}/transactions", "studies", "studies/{studyDbId}", "trials",
     "trials/{trialDbId}", "observationunits", "observations",
     "observations/{observationDbId}"}
+SERVED |= {  # the descriptor vocabulary and germplasm attributes (test_variables, test_attributes)
+    "variables", "variables/{observationVariableDbId}", "traits", "methods", "scales",
+    "ontologies", "breedingmethods", "attributes", "attributes/{attributeDbId}",
+    "attributes/categories", "attributevalues", "attributevalues/{attributeValueDbId}"}
 
 
 def test_serverinfo_advertises_exactly_the_calls_served(client, app):
