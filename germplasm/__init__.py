@@ -56,6 +56,7 @@ def _import_models() -> None:
     from germplasm.imports import models as _imports  # noqa: F401
     from germplasm.inventory import batch_models as _batches  # noqa: F401
     from germplasm.inventory import models as _inventory  # noqa: F401
+    from germplasm.pollination import models as _pollination  # noqa: F401
     from germplasm.reference import models as _reference  # noqa: F401
     from germplasm.requests import mailer as _mailer  # noqa: F401  (mails after commits)
     from germplasm.requests import models as _requests  # noqa: F401

@@ -30,6 +30,11 @@ from germplasm.inventory.commands import (
     plants_group,
 )
 from germplasm.inventory.label_commands import labels_group
+from germplasm.pollination.commands import (
+    import_s_alleles_command,
+    pollinizers_command,
+    s_alleles_group,
+)
 from germplasm.reports.commands import report_group
 from germplasm.requests.commands import notifications_group, requests_group
 from germplasm.sweep_command import sweep_command
@@ -49,6 +54,7 @@ def init_command() -> None:
 
 import_group.add_command(import_lots_command)
 import_group.add_command(import_plants_command)
+import_group.add_command(import_s_alleles_command)
 export_group.add_command(export_lots_command)
 cli.add_command(import_group)
 cli.add_command(export_group)
@@ -70,6 +76,8 @@ cli.add_command(requests_group)
 cli.add_command(notifications_group)
 cli.add_command(batches_group)
 cli.add_command(labels_group)
+cli.add_command(pollinizers_command)
+cli.add_command(s_alleles_group)
 
 
 def main() -> None:

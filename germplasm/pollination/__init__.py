@@ -1,0 +1,1 @@
+"""S-alleles, cross-compatibility and pollinizer advice (issue 14)."""

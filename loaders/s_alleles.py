@@ -1,0 +1,59 @@
+"""`germplasm import s-alleles`: S-genotypes from a table (ACCENUMB, or an accession's name,
+S_GENOTYPE, SOURCE). Every row is checked; all or nothing unless skip_invalid."""
+from pathlib import Path
+
+from germplasm.pollination import services
+from loaders.inventory_rows import CellProblem, read_rows
+from loaders.report import ImportReport
+from loaders.tabular import read_table
+
+COLUMNS = ("INSTCODE", "ACCENUMB", "S_GENOTYPE", "SOURCE")
+REQUIRED = ("ACCENUMB", "S_GENOTYPE")
+
+
+def import_s_alleles(path: str | Path, *, user: str, skip_invalid: bool = False,
+                     dry_run: bool = False, encoding: str | None = None) -> ImportReport:
+    """Raises FileProblem when the file cannot be read; the caller commits when
+    `report.written` and rolls back otherwise."""
+    table = read_table(path, encoding)
+    report = ImportReport(dry_run=dry_run)
+    seen: dict[int, int] = {}
+    for number, row in read_rows(table, COLUMNS, REQUIRED, report):
+        try:
+            accession = _accession(row)
+            if accession.id in seen:
+                raise CellProblem("ACCENUMB", f"{accession.accenumb} is already in row "
+                                  f"{seen[accession.id]}")
+            seen[accession.id] = number
+            outcome = _store(accession, row, user)
+        except CellProblem as problem:
+            report.reject(number, problem.column, row.get(problem.column), str(problem))
+        else:
+            setattr(report, outcome, getattr(report, outcome) + 1)
+    report.written = not dry_run and (skip_invalid or not report.rejected)
+    return report
+
+
+def _accession(row: dict):
+    key = row["ACCENUMB"]
+    if not key:
+        raise CellProblem("ACCENUMB", "is required")
+    found = [a for a in services.find_accession(key)
+             if not row.get("INSTCODE") or a.instcode == row["INSTCODE"]]
+    if not found:
+        raise CellProblem("ACCENUMB", f"no accession numbered or named {key} in the catalogue")
+    if len(found) > 1:
+        raise CellProblem("ACCENUMB", f"{key} names several accessions: give the accession "
+                          "number")
+    return found[0]
+
+
+def _store(accession, row: dict, user: str) -> str:
+    if not row["S_GENOTYPE"]:
+        raise CellProblem("S_GENOTYPE", "is required")
+    try:
+        outcome = services.set_genotype(accession, row["S_GENOTYPE"],
+                                        source=row.get("SOURCE"), user=user)
+    except services.GenotypeProblem as problem:
+        raise CellProblem("S_GENOTYPE", str(problem)) from None
+    return outcome
