@@ -2,7 +2,7 @@
 S_GENOTYPE, SOURCE). Every row is checked; all or nothing unless skip_invalid."""
 from pathlib import Path
 
-from germplasm.pollination import services
+from germplasm.pollination import rules, services
 from loaders.inventory_rows import CellProblem, read_rows
 from loaders.report import ImportReport
 from loaders.tabular import read_table
@@ -21,6 +21,7 @@ def import_s_alleles(path: str | Path, *, user: str, skip_invalid: bool = False,
     for number, row in read_rows(table, COLUMNS, REQUIRED, report):
         try:
             accession = _accession(row)
+            _check_genotype(row["S_GENOTYPE"])
             if accession.id in seen:
                 raise CellProblem("ACCENUMB", f"{accession.accenumb} is already in row "
                                   f"{seen[accession.id]}")
@@ -48,9 +49,16 @@ def _accession(row: dict):
     return found[0]
 
 
-def _store(accession, row: dict, user: str) -> str:
-    if not row["S_GENOTYPE"]:
+def _check_genotype(text: str) -> None:
+    if not text:
         raise CellProblem("S_GENOTYPE", "is required")
+    try:
+        rules.parse(text)
+    except rules.GenotypeProblem as problem:
+        raise CellProblem("S_GENOTYPE", str(problem)) from None
+
+
+def _store(accession, row: dict, user: str) -> str:
     try:
         outcome = services.set_genotype(accession, row["S_GENOTYPE"],
                                         source=row.get("SOURCE"), user=user)
