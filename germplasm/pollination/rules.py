@@ -133,9 +133,9 @@ def parent_problem(child: Genotype, mother: Genotype | None,
     style = {a.specificity for a in mother.alleles}
     first, second = child.alleles
     for from_mother, from_father in ((first, second), (second, first)):
-        if from_mother in mother.alleles and from_father in father.alleles:
-            if from_father.self_compatible or from_father.specificity not in style:
-                return None
+        accepted = from_father.self_compatible or from_father.specificity not in style
+        if from_mother in mother.alleles and from_father in father.alleles and accepted:
+            return None
     return (f"{child.text} cannot come from mother {mother.text} × father {father.text}: "
             "each allele must come from one parent, and the father's cannot be one of the "
             "mother's")

@@ -27,12 +27,15 @@ def upgrade():
     sa.Column('updated_by', sa.String(length=100), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['accession_id'], ['accessions.id'], name=op.f('fk_s_genotypes_accession_id_accessions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['accession_id'], ['accessions.id'],
+                            name=op.f('fk_s_genotypes_accession_id_accessions'),
+                            ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_s_genotypes')),
     sa.UniqueConstraint('accession_id', name=op.f('uq_s_genotypes_accession_id'))
     )
     with op.batch_alter_table('s_genotypes', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_s_genotypes_incompatibility_group'), ['incompatibility_group'], unique=False)
+        batch_op.create_index(batch_op.f('ix_s_genotypes_incompatibility_group'),
+                              ['incompatibility_group'], unique=False)
 
 
 def downgrade():

@@ -1,8 +1,13 @@
 """The S-allele rules: parsing, cross classes, self-compatibility, groups, parent check."""
 import pytest
 
-from germplasm.pollination.rules import GenotypeProblem, cross, parent_problem, parse, \
-    self_compatible
+from germplasm.pollination.rules import (
+    GenotypeProblem,
+    cross,
+    parent_problem,
+    parse,
+    self_compatible,
+)
 
 pytestmark = pytest.mark.no_db
 
