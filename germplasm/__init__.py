@@ -61,6 +61,7 @@ def _import_models() -> None:
     from germplasm.requests import mailer as _mailer  # noqa: F401  (mails after commits)
     from germplasm.requests import models as _requests  # noqa: F401
     from germplasm.selections import models as _selections  # noqa: F401
+    from germplasm.sequences import models as _sequences  # noqa: F401
     from search import state as _search_state  # noqa: F401
     from search import sync as _search_sync  # noqa: F401  (installs the commit hooks)
 

@@ -37,6 +37,7 @@ from germplasm.pollination.commands import (
 )
 from germplasm.reports.commands import report_group
 from germplasm.requests.commands import notifications_group, requests_group
+from germplasm.sequences.commands import export_sequences_command, import_sequences_command
 from germplasm.sweep_command import sweep_command
 
 cli = FlaskGroup(create_app=create_app, help="Plum germplasm platform commands.")
@@ -56,6 +57,8 @@ import_group.add_command(import_lots_command)
 import_group.add_command(import_plants_command)
 import_group.add_command(import_s_alleles_command)
 export_group.add_command(export_lots_command)
+import_group.add_command(import_sequences_command)
+export_group.add_command(export_sequences_command)
 cli.add_command(import_group)
 cli.add_command(export_group)
 cli.add_command(demo_command)

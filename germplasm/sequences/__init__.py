@@ -1,0 +1,1 @@
+"""Nucleotide sequences of accessions: FASTA/GenBank import and export, similarity search."""
