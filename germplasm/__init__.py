@@ -153,6 +153,7 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_api(app: Flask) -> None:
     """/api/v1: each module's smorest Blueprint, in the OpenAPI document and rate-limited."""
+    from germplasm.sequences.api import bp as sequences_api_bp
     from germplasm.sharing.api import bp as api_bp
     from germplasm.sharing.campaigns_api import bp as campaigns_api_bp
     from germplasm.sharing.changes_api import bp as changes_api_bp
@@ -175,6 +176,7 @@ def _register_api(app: Flask) -> None:
     register(app, campaigns_api_bp)
     register(app, lots_api_bp)
     register(app, requests_api_bp)
+    register(app, sequences_api_bp)
     app.register_blueprint(api_docs_bp)  # /api/docs, the document's viewer
 
 
