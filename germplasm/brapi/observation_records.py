@@ -4,11 +4,11 @@ order and visibility), with BrAPI's filters, each naming its unit (a tree, or th
 accession's entry: see unit_records) and its variable (the descriptor code)."""
 from datetime import UTC, datetime, time
 
-from flask_babel import get_locale
 from sqlalchemy import and_, exists, func, or_, select
 
 from germplasm.accessions.models import Accession
 from germplasm.brapi.filters import accession_id
+from germplasm.brapi.language import pick
 from germplasm.brapi.study_records import number
 from germplasm.brapi.unit_records import ENTRY, place_of_observation, trees_by_label
 from germplasm.evaluations.listing import Selection, display_value, observation_query
@@ -65,11 +65,10 @@ def observations(rows: list) -> list[dict]:
     trees = trees_by_label({(r.accession_id, r.plant) for r in rows})
     names = {a.id: a.display_name for a in db.session.scalars(
         select(Accession).where(Accession.id.in_({r.accession_id for r in rows})))}
-    chinese = str(get_locale() or "zh").startswith("zh")
-    return [_record(row, trees, names, chinese) for row in rows]
+    return [_record(row, trees, names) for row in rows]
 
 
-def _record(row, trees: dict, names: dict, chinese: bool) -> dict:
+def _record(row, trees: dict, names: dict) -> dict:
     tree = trees.get((row.accession_id, row.plant))
     info = {"replicate": str(row.replicate), "plant": row.plant, "notes": row.notes,
             "campaign": row.campaign}
@@ -78,7 +77,7 @@ def _record(row, trees: dict, names: dict, chinese: bool) -> dict:
         "observationUnitDbId": str(tree) if tree else f"{ENTRY}{row.accession_id}",
         "observationUnitName": row.plant or row.accenumb,
         "observationVariableDbId": row.descriptor,
-        "observationVariableName": row.name_zh if chinese else row.name_en,
+        "observationVariableName": pick(row.name_zh, row.name_en),  # as /variables names it
         "value": display_value(row.data_type, row.value_num, row.value_text, row.value_date),
         "observationTimeStamp": datetime.combine(row.observed_on, time(), UTC)
         if row.observed_on else None,

@@ -20,7 +20,8 @@ def _get(client, url, headers) -> dict:
 
 
 def _pull(client, headers, study: str) -> tuple[list[dict], list[str]]:
-    """The study's units, page by page as Field Book asks for them, and its variables."""
+    """The study's units, page by page as Field Book asks for them, and its variables
+    (Field Book's getTraits: GET variables?studyDbId=)."""
     units, page = [], 0
     while True:
         answer = _get(client, f"observationunits?studyDbId={study}&page={page}&pageSize=1",
@@ -29,8 +30,10 @@ def _pull(client, headers, study: str) -> tuple[list[dict], list[str]]:
         page += 1
         if page >= answer["metadata"]["pagination"]["totalPages"]:
             break
-    variables = _get(client, f"studies/{study}", headers)["result"]["observationVariableDbIds"]
-    return units, variables
+    variables = _get(client, f"variables?studyDbId={study}", headers)["result"]["data"]
+    assert sorted(v["observationVariableDbId"] for v in variables) == sorted(
+        _get(client, f"studies/{study}", headers)["result"]["observationVariableDbIds"])
+    return units, [v["observationVariableDbId"] for v in variables]
 
 
 def _field_book_observation(study, unit, variable, row_id) -> dict:
