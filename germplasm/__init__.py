@@ -114,6 +114,7 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.requests.views import bp as requests_bp
     from germplasm.selections import saved_views  # noqa: F401 (routes)
     from germplasm.selections.views import bp as selections_bp
+    from germplasm.sequences.views import bp as sequences_bp
 
     app.register_blueprint(accessions_bp)
     app.register_blueprint(accounts_bp)
@@ -128,6 +129,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(labels_bp)
     app.register_blueprint(lots_bp)
     app.register_blueprint(requests_bp)
+    app.register_blueprint(sequences_bp)
     _register_api(app)
     _register_brapi(app)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API

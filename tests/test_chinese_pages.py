@@ -97,6 +97,7 @@ def path_values(world: dict) -> dict[str, list[str]]:
         "request_id": [str(world["request"])],
         "plant_id": [str(db.session.scalar(db.select(Plant.id).order_by(Plant.id)))],
         "export_type": ["csv"], "filename": [static], "token": [world["selection"]],
+        "seq_format": ["fasta", "genbank"], "sequence_id": ["1"],
         "accession_id": [str(db.session.scalar(db.select(AccessionName.accession_id)))],
         # BrAPI's calls (JSON: their answers are not read for English words)
         "germplasmDbId": [str(db.session.scalar(db.select(AccessionName.accession_id)))],
