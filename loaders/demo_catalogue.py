@@ -45,6 +45,9 @@ def load_demo(n: int, seed: int, user: str, if_empty: bool = False,
         from loaders.demo_requests import add_demo_requests
 
         add_demo_requests(seed, user)
+        from loaders.demo_sequences import add_demo_sequences
+
+        add_demo_sequences(seed, user)
     return report, observations
 
 
