@@ -109,6 +109,7 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.inventory.label_views import bp as labels_bp
     from germplasm.inventory.lot_views import bp as lots_bp
     from germplasm.inventory.views import bp as inventory_bp
+    from germplasm.pollination.views import bp as pollination_bp
     from germplasm.reports.views import bp as reports_bp
     from germplasm.requests import action_views, cart_views  # noqa: F401 (routes)
     from germplasm.requests.views import bp as requests_bp
@@ -130,6 +131,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(lots_bp)
     app.register_blueprint(requests_bp)
     app.register_blueprint(sequences_bp)
+    app.register_blueprint(pollination_bp)
     _register_api(app)
     _register_brapi(app)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API
@@ -155,6 +157,7 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_api(app: Flask) -> None:
     """/api/v1: each module's smorest Blueprint, in the OpenAPI document and rate-limited."""
+    from germplasm.pollination.api import bp as pollination_api_bp
     from germplasm.sequences.api import bp as sequences_api_bp
     from germplasm.sharing.api import bp as api_bp
     from germplasm.sharing.campaigns_api import bp as campaigns_api_bp
@@ -179,6 +182,7 @@ def _register_api(app: Flask) -> None:
     register(app, lots_api_bp)
     register(app, requests_api_bp)
     register(app, sequences_api_bp)
+    register(app, pollination_api_bp)
     app.register_blueprint(api_docs_bp)  # /api/docs, the document's viewer
 
 

@@ -12,6 +12,7 @@ from germplasm.audit import services as audit
 from germplasm.evaluations.display import trait_value
 from germplasm.extensions import db
 from germplasm.inventory.presenters import inventory_context
+from germplasm.pollination.presenters import s_allele_context
 from germplasm.sequences.services import of_accession as sequences_of
 from search.query import QueryProblem, check_page
 
@@ -54,7 +55,8 @@ def render_detail(accession, status: int = 200):
              "changes": audit.recent(accession.id) if staff else ([], 0),
              "may_add_photos": staff, "max_photo_mb": MAX_BYTES // 2**20,
              "inventory": inventory_context(accession.id) if staff else None,
-             "sequences": sequences_of(accession.id)}
+             "sequences": sequences_of(accession.id),
+             "s_alleles": s_allele_context(accession)}
     return render_template(
         "accessions/detail.html",
         accession=accession,

@@ -1,0 +1,64 @@
+"""GET /api/v1/compatibility and /api/v1/pollinizers: cross-compatibility and pollinizer
+advice; restricted accessions only for callers who may see them (404 alike otherwise)."""
+from flask_babel import gettext as _
+from flask_smorest import abort
+
+from germplasm.pollination import services
+from germplasm.pollination.advice import pollinizers as advise
+from germplasm.sharing.access import accession_scope
+from germplasm.sharing.openapi import ApiBlueprint
+from schemas.pollination import (
+    CompatibilityQuery,
+    CompatibilitySchema,
+    PollinizerPageSchema,
+    PollinizerQuery,
+)
+
+bp = ApiBlueprint("api_pollination", __name__, url_prefix="/api/v1",
+                  description="S 等位基因与授粉树建议 / S-alleles and pollinizer advice")
+
+
+@bp.get("/compatibility")
+@bp.arguments(CompatibilityQuery, location="query")
+@bp.response(200, CompatibilitySchema)
+@bp.alt_response(404, response="NOT_FOUND")
+def compatibility(args):
+    """两个品种的授粉亲和性 / Cross-compatibility of two cultivars
+
+    以 `male` 的花粉给 `female` 授粉：按配子体自交不亲和（S-RNase）判定。
+
+    Pollen of `male` on `female`, under gametophytic self-incompatibility (S-RNase)."""
+    scope = accession_scope()
+    female, male = visible(args["female"], scope), visible(args["male"], scope)
+    verdict = services.compatibility(female, male)
+    return {"female": female.accenumb, "male": male.accenumb,
+            "compatibility": verdict.compatibility, "reason": verdict.reason}
+
+
+@bp.get("/pollinizers")
+@bp.arguments(PollinizerQuery, location="query")
+@bp.response(200, PollinizerPageSchema)
+@bp.alt_response(404, response="NOT_FOUND")
+def pollinizers(args):
+    """授粉树建议 / Pollinizer advice
+
+    与 `for` 亲和（其次半亲和）的品种，按同期开花天数（评价数据中的初花期与盛花期，
+    多年平均）排序，`years` 为所依据的年数。
+
+    Cultivars compatible (then half compatible) with `for`, ranked by the days they bloom
+    together (first and full bloom dates of the evaluations, averaged over the years), with
+    the number of years behind each figure."""
+    scope = accession_scope()
+    female = visible(args["for_"], scope)
+    found = advise(female, services.genotype_of(female), scope, args.get("top"))
+    return {"for_": female.accenumb, "items": found}
+
+
+def visible(key: str, scope):
+    found = services.find_accession(key, scope)
+    if not found:
+        abort(404, message=_("There is no accession %(key)s.", key=key))
+    if len(found) > 1:
+        abort(400, message=_("%(key)s names several accessions: give the accession number.",
+                             key=key))
+    return found[0]
