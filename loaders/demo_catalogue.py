@@ -48,6 +48,9 @@ def load_demo(n: int, seed: int, user: str, if_empty: bool = False,
         from loaders.demo_sequences import add_demo_sequences
 
         add_demo_sequences(seed, user)
+        from loaders.demo_s_alleles import add_demo_s_alleles
+
+        add_demo_s_alleles(seed, user)
     return report, observations
 
 
