@@ -12,8 +12,10 @@ from germplasm.evaluations.listing import (
 from germplasm.extensions import db
 from loaders.sheets import csv_chunks, write_csv
 
+# PLANT names the tree (its place, e.g. 东区-3-12) as the sheet import and BrAPI take it, so
+# two trees' values for one accession stay apart; empty for an accession-level value.
 OBSERVATION_COLUMNS = ("ACCENUMB", "CAMPAIGN", "YEAR", "DESCRIPTOR", "VALUE", "REPLICATE",
-                       "OBSERVED_ON", "OBSERVER")
+                       "PLANT", "OBSERVED_ON", "OBSERVER")
 SUMMARY_COLUMNS = ("ACCENUMB", "DESCRIPTOR", "YEAR", "N", "MEAN", "MIN", "MAX", "SD", "MODE")
 CHUNK = 2000  # rows fetched from the database at a time
 
@@ -32,7 +34,8 @@ def observation_cells(selection: Selection, scope):
     for row in db.session.execute(query):
         yield (row.accenumb, row.campaign, row.year, row.descriptor,
                display_value(row.data_type, row.value_num, row.value_text, row.value_date),
-               row.replicate, row.observed_on.isoformat() if row.observed_on else "",
+               row.replicate, row.plant or "",
+               row.observed_on.isoformat() if row.observed_on else "",
                row.observer or "")
 
 

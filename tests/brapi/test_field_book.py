@@ -86,12 +86,12 @@ def test_field_book_pulls_a_study_and_pushes_what_was_recorded(cli, client, brap
     assert summaries[(b003, "FLESH_COLOR")]["mode"] == "3"
 
     rows = [r for r in _exported(cli, tmp_path) if r["CAMPAIGN"] == "2026 评价"]
-    assert sorted((r["ACCENUMB"], r["DESCRIPTOR"], r["VALUE"], r["OBSERVED_ON"],
+    assert sorted((r["ACCENUMB"], r["DESCRIPTOR"], r["VALUE"], r["PLANT"], r["OBSERVED_ON"],
                    r["OBSERVER"]) for r in rows) == [
-        ("B001", "FLESH_COLOR", "3", "2026-08-01", "李明"),
-        ("B001", "SSC", "13.9", "2026-08-01", "李明"),
-        ("B003", "FLESH_COLOR", "3", "2026-08-01", "李明"),
-        ("B003", "SSC", "13.9", "2026-08-01", "李明")]
+        ("B001", "FLESH_COLOR", "3", "东区-1-1", "2026-08-01", "李明"),
+        ("B001", "SSC", "13.9", "东区-1-1", "2026-08-01", "李明"),
+        ("B003", "FLESH_COLOR", "3", "", "2026-08-01", "李明"),
+        ("B003", "SSC", "13.9", "", "2026-08-01", "李明")]
 
     # A value corrected on the tablet is synced as Field Book does: PUT by observationDbId.
     fix = made[1] | {"value": "14.4"}

@@ -14,7 +14,7 @@ CAMPAIGN = "2026 评价"
 
 def as_export_row(item: dict) -> list[str]:
     return [item["accenumb"], item["campaign"], str(item["year"]), item["descriptor"],
-            item["value"], str(item["replicate"]), item["observed_on"] or "",
+            item["value"], str(item["replicate"]), item["plant"], item["observed_on"] or "",
             item["observer"] or ""]
 
 
