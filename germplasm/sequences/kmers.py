@@ -7,7 +7,6 @@ _CODE = np.full(256, 255, dtype=np.uint8)
 for _i, _base in enumerate("ACGT"):
     _CODE[ord(_base)] = _CODE[ord(_base.lower())] = _i
 _CODE[ord("U")] = _CODE[ord("u")] = 3
-_POWERS = (4 ** np.arange(K - 1, -1, -1)).astype(np.int64)
 _COMPLEMENT = str.maketrans("ACGTURYKMBVDHNacgturykmbvdhn", "TGCAAYRMKVBHDNtgcaayrmkvbhdn")
 
 
@@ -18,11 +17,17 @@ def reverse_complement(residues: str) -> str:
 def codes(residues: str) -> tuple[np.ndarray, np.ndarray]:
     """(code, start position) of every k-mer made of A, C, G, T only."""
     values = _CODE[np.frombuffer(residues.encode("ascii"), dtype=np.uint8)]
-    if len(values) < K:
+    count = len(values) - K + 1
+    if count < 1:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    windows = np.lib.stride_tricks.sliding_window_view(values, K)
-    clean = (windows != 255).all(axis=1)
-    return (windows[clean].astype(np.int64) @ _POWERS), np.flatnonzero(clean)
+    # K shifted adds rather than a (count x K) matrix product: numpy has no BLAS for ints.
+    bad = np.concatenate(([0], np.cumsum(values == 255)))
+    clean = (bad[K:] - bad[:count]) == 0
+    digits = np.where(values == 255, 0, values).astype(np.int64)
+    code = np.zeros(count, dtype=np.int64)
+    for shift in range(K):
+        code = code * 4 + digits[shift:shift + count]
+    return code[clean], np.flatnonzero(clean)
 
 
 def unique_codes(residues: str) -> np.ndarray:

@@ -102,7 +102,7 @@ def search(query: str, scope=None, limit: int = 10, min_coverage: float = 0.3,
 
 def _align(query: str, whole: str, query_codes, row: Sequence) -> Hit | None:
     offset, subject = 0, whole
-    if len(whole) > 2 * len(query) + 4 * MARGIN:  # a genome: only where the k-mers are
+    if len(whole) > len(query) + 3 * MARGIN:  # only where the query's k-mers cluster
         offset = max(0, densest_window(whole, query_codes, len(query)) - MARGIN)
         subject = whole[offset:offset + len(query) + 2 * MARGIN + K]
     found = aligner().align(subject, query)

@@ -1,5 +1,6 @@
 """`germplasm import sequences` and `germplasm export sequences`, as a user runs them, on the
 real Prunus plastid genomes and matK/rbcL CDS."""
+import io
 import json
 
 from Bio import SeqIO
@@ -139,3 +140,16 @@ def test_export_round_trips_in_both_formats(cli, isolates, tmp_path):
     assert "created 0, updated 0, unchanged 3" in again.output, again.output
     unknown = cli("export", "sequences", fasta, "--accession", "NOPE")
     assert unknown.exit_code == 2
+
+
+def test_export_of_a_search_result_set(cli, client, isolates, tmp_path):
+    for path in GENOMES:
+        assert cli("import", "sequences", path).exit_code == 0
+    out = tmp_path / "found.fasta"
+    result = cli("export", "sequences", out, "--query", "Y5")
+    assert result.exit_code == 0, result.output
+    assert [r.id for r in SeqIO.parse(out, "fasta")] == ["PQ871804.1"]
+    page = client.get("/sequences/export/fasta?q=Y6")
+    assert page.status_code == 200
+    assert [r.id for r in SeqIO.parse(io.StringIO(page.get_data(as_text=True)), "fasta")] == [
+        "PQ871805.1"]
