@@ -15,6 +15,7 @@ Run from the repository root:
 """
 from __future__ import annotations
 
+import os
 import random
 import sys
 import tempfile
@@ -99,14 +100,16 @@ def run(queries: int) -> dict:
         first = client.post("/api/v1/sequences/search", json={"sequence": asked[0][1]})
         cold = (time.perf_counter() - started) * 1000
         assert first.status_code == 200, first.get_data(as_text=True)
-        times, right = [], 0
+        times, right, loads = [], 0, [os.getloadavg()[0]]
         for family, text in asked[1:]:
             started = time.perf_counter()
             answer = client.post("/api/v1/sequences/search", json={"sequence": text})
             times.append((time.perf_counter() - started) * 1000)
             hits = answer.json["hits"]
             right += bool(hits) and hits[0]["sequence"]["record_id"].startswith(f"F{family:03d}-")
-    return {"loading": loading, "cold": cold, "times": times, "recall": right / queries}
+        loads.append(os.getloadavg()[0])
+    return {"loading": loading, "cold": cold, "times": times, "recall": right / queries,
+            "load": loads}
 
 
 def section(result: dict, queries: int) -> str:
@@ -124,7 +127,9 @@ client): a family member with 5 % more changes, cut to 800–1,500 bases, every 
 reverse-complemented. 11-mer prefilter on both strands, then `Bio.Align.PairwiseAligner`
 local alignment of the 10 best candidates. Milliseconds. *first request*: the first search
 of the process, which builds its k-mer table. *recall@1*: the best hit is of the query's
-family.
+family. The machine is shared: its 1-minute load average was {result['load'][0]:.1f} as the
+timed queries began and {result['load'][1]:.1f} as they ended on 2 cores: other processes competed
+for the CPU throughout, so these times are slower than on an idle machine.
 
 Run {utc_now()} with `.venv/bin/python benchmarks/sequences.py` on:
 
