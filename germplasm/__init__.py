@@ -50,6 +50,7 @@ def _import_models() -> None:
     from germplasm.accessions import models as _accessions  # noqa: F401
     from germplasm.accounts import models as _accounts  # noqa: F401
     from germplasm.audit import models as _audit  # noqa: F401
+    from germplasm.brapi import search_models as _brapi_searches  # noqa: F401
     from germplasm.evaluations import models as _evaluations  # noqa: F401
     from germplasm.feed import models as _feed  # noqa: F401
     from germplasm.feed import orm_notes as _feed_notes  # noqa: F401  (notes campaigns, descriptors)
@@ -191,8 +192,10 @@ def _register_brapi(app: Flask) -> None:
     from germplasm.brapi.attributes import bp as brapi_attributes_bp
     from germplasm.brapi.core import bp as brapi_core_bp
     from germplasm.brapi.germplasm_calls import bp as brapi_germplasm_bp
+    from germplasm.brapi.lists import bp as brapi_lists_bp
     from germplasm.brapi.observation_units import bp as brapi_observation_units_bp
     from germplasm.brapi.observations import bp as brapi_observations_bp
+    from germplasm.brapi.searches import bp as brapi_search_bp
     from germplasm.brapi.seedlots import bp as brapi_seedlots_bp
     from germplasm.brapi.studies import bp as brapi_studies_bp
     from germplasm.brapi.variables import bp as brapi_phenotypes_bp
@@ -205,6 +208,8 @@ def _register_brapi(app: Flask) -> None:
     app.register_blueprint(brapi_observations_bp)
     app.register_blueprint(brapi_phenotypes_bp)
     app.register_blueprint(brapi_attributes_bp)
+    app.register_blueprint(brapi_lists_bp)
+    app.register_blueprint(brapi_search_bp)
 
 
 def _word_filters(app: Flask) -> None:

@@ -24,10 +24,11 @@ class Paging(NamedTuple):
         return self.page * self.size
 
 
-def paging() -> Paging:
-    """`page` (from 0) and `pageSize` of the request; anything else is a 400 naming it."""
-    page = _whole("page", 0)
-    size = _whole("pageSize", DEFAULT_PAGE_SIZE)
+def paging(page: int = 0, size: int = DEFAULT_PAGE_SIZE) -> Paging:
+    """`page` (from 0) and `pageSize` of the request (else the given defaults: a stored
+    search's); anything else is a 400 naming it."""
+    page = _whole("page", page)
+    size = _whole("pageSize", size)
     if not 0 <= page <= MAX_PAGE:
         abort(400, _("page must be a whole number from 0 to %(max)s", max=MAX_PAGE))
     if size < 1:

@@ -37,12 +37,16 @@ def _visible(germplasm_db_id: str) -> Accession:
     return found
 
 
-@bp.get("/germplasm")
-def germplasm_list():
-    pages = paging()
-    total, rows = page_of(visible_accessions(), ORDER, pages)
+def germplasm_listing(query, pages):
+    """A page of select(Accession) as BrAPI Germplasm (GET /germplasm, search results)."""
+    total, rows = page_of(query, ORDER, pages)
     return listing(GermplasmSchema(many=True).dump(
         _records(rows, germplasm_records.germplasm)), total, pages)
+
+
+@bp.get("/germplasm")
+def germplasm_list():
+    return germplasm_listing(visible_accessions(), paging())
 
 
 @bp.get("/germplasm/<string:germplasmDbId>")

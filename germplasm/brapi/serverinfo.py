@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 PREFIX = "/brapi/v2/"
 BLUEPRINTS = ("brapi_core", "brapi_germplasm", "brapi_seedlots", "brapi_studies",
               "brapi_observation_units", "brapi_observations", "brapi_phenotypes",
-              "brapi_attributes")
+              "brapi_attributes", "brapi_lists", "brapi_search")
 PARAMETER = re.compile(r"<(?:[a-z]+:)?([A-Za-z]+)>")
 SKIPPED_METHODS = {"HEAD", "OPTIONS"}
 

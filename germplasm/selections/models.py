@@ -2,7 +2,7 @@
 shares it. A selection without a name is a session's working selection."""
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, String
+from sqlalchemy import Boolean, DateTime, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from germplasm.accounts.models import User
@@ -18,6 +18,8 @@ class Selection(TimestampMixin, db.Model):
     name: Mapped[str | None] = mapped_column(String(200))
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
                                                  index=True)
+    # Published by staff: a saved selection everyone sees as a BrAPI list.
+    published: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     owner: Mapped[User | None] = relationship()
 

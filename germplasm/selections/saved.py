@@ -3,7 +3,7 @@ deletes it, and anyone can load a shared one into their own working selection.""
 import secrets
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import false, or_, select
 
 from germplasm.extensions import db
 from germplasm.selections import services
@@ -19,15 +19,39 @@ def owned_by(user) -> list[Selection]:
 
 
 def save_as(source: Selection, name: str, user) -> Selection:
+    return create(name, user, services.visible_ids(source))
+
+
+def create(name: str, owner, accession_ids, published: bool = False) -> Selection:
+    """A new saved selection of these accessions (the caller checked they may see them);
+    `owner` None: the genebank's own (the demo's published lists)."""
     name = _checked_name(name)
-    if len(owned_by(user)) >= MAX_SAVED:
+    if owner is not None and len(owned_by(owner)) >= MAX_SAVED:
         raise services.SelectionProblem(_("You can keep at most %(n)s saved selections.",
                                            n=MAX_SAVED))
-    copy = Selection(token=secrets.token_urlsafe(16), name=name, owner_id=user.id)
-    db.session.add(copy)
+    made = Selection(token=secrets.token_urlsafe(16), name=name, published=published,
+                     owner_id=owner.id if owner is not None else None)
+    db.session.add(made)
     db.session.flush()
-    services.add(copy, services.visible_ids(source))
-    return copy
+    services.add(made, accession_ids)
+    return made
+
+
+def set_published(selection: Selection, published: bool, user) -> None:
+    """Staff publish a saved selection (everyone then sees it as a BrAPI list) or take it
+    back; its owner keeps it either way."""
+    if not selection.saved or not getattr(user, "is_staff", False):
+        raise PermissionError
+    selection.published = published
+    db.session.flush()
+
+
+def shown_to(user):
+    """select(Selection) of the saved selections listed to `user` (None: anonymous): their
+    own and the published ones."""
+    own = Selection.owner_id == user.id if user is not None else false()
+    return select(Selection).where(Selection.name.is_not(None),
+                                   or_(Selection.published.is_(True), own))
 
 
 def rename(selection: Selection, name: str, user) -> None:

@@ -8,11 +8,12 @@ import pytest
 
 from germplasm.accessions.models import Institute
 from germplasm.accounts import tokens
-from germplasm.accounts.services import create_user
+from germplasm.accounts.services import create_user, find
 from germplasm.evaluations import campaigns
 from germplasm.extensions import db
 from germplasm.inventory import ledger, lots, plants
 from germplasm.inventory.quantities import to_milli
+from germplasm.selections import saved
 from loaders.observation_posts import record_posted
 
 PLUM = dict(cropname="plum")
@@ -58,6 +59,7 @@ def brapi_world(make_accession) -> World:
     staff = create_user("wang.fang", "curator", "orchard-2026", "王芳")
     create_user("li.ming", "staff", "orchard-2026", "李明")
     _token, secret = tokens.create(staff, scope="write")
+    add_published_lists(ids, staff)
     db.session.commit()
     return World(ids, secret)
 
@@ -93,3 +95,12 @@ def study_ids(client) -> dict[str, str]:
     """{campaign name: its studyDbId}, read over BrAPI."""
     studies = client.get("/brapi/v2/studies").get_json()["result"]["data"]
     return {s["studyName"]: s["studyDbId"] for s in studies}
+
+
+def add_published_lists(ids: dict, staff) -> None:
+    """Two lists everyone sees (one holds the restricted B004, shown to staff only) and a
+    private one of li.ming's that nobody else sees."""
+    saved.create("巫山脆李 core collection", staff, [ids["B001"], ids["B002"], ids["B004"]],
+                 published=True)
+    saved.create("elite material 2026", None, [ids["B003"], ids["B001"]], published=True)
+    saved.create("li.ming's private picks", find("li.ming"), [ids["B002"]])
