@@ -53,6 +53,15 @@ def put(user_id: int, accession: Accession, material: str, quantity, scope: Scop
     return item
 
 
+def put_many(user_id: int, accessions: list[Accession], material: str, quantity,
+             scope: Scope) -> int:
+    """Puts each accession in the cart (a list, a search's ticked rows); all or nothing, as
+    the caller rolls back on the first refusal."""
+    for accession in accessions:
+        put(user_id, accession, material, quantity, scope)
+    return len(accessions)
+
+
 def remove(user_id: int, item_id: int) -> None:
     item = db.session.get(CartItem, item_id)
     if item is not None and item.user_id == user_id:

@@ -1,6 +1,6 @@
 """/cart: what a signed-in user means to ask for, filled from the accession page, the search
 results and the comparison; /cart/submit turns it into a request under the MTA."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
@@ -12,8 +12,10 @@ from germplasm.requests.forms import AddForm, QuantityForm, SubmitForm
 from germplasm.requests.submission import Recipient, Submission, submit
 from germplasm.requests.views import bp
 from germplasm.requests.web import attach, attempt, explain, item_index, safe_next
+from germplasm.selections import services as selection_services
 from germplasm.selections.picks import picked_ids
 from germplasm.selections.services import SelectionProblem
+from search.query import QueryProblem
 
 
 @bp.get("/cart")
@@ -32,8 +34,26 @@ def _cart_page(status: int = 200, errors: dict | None = None, typed: dict | None
 def cart_add():
     """Accessions named by the form (one row's button, the ticked ones, or compare's
     numbers) go into the cart with the material and quantity chosen."""
+    one = request.form.get("one")
+    return _fill(lambda: picked_ids(MultiDict({"accession": one}) if one else request.form),
+                 safe_next(url_for(".cart_page")))
+
+
+@bp.post("/cart/selection/<token>")
+@login_required
+def cart_from_selection(token: str):
+    """A (saved or shared) selection used as a request cart: the accessions of it the caller
+    may see go in with the material and quantity chosen (the form's defaults: 10 scions)."""
+    try:
+        selection = selection_services.load(token)
+    except QueryProblem:
+        abort(404)
+    return _fill(lambda: selection_services.visible_ids(selection),
+                 safe_next(url_for("selections.show", token=selection.token)))
+
+
+def _fill(pick, back: str):
     form = AddForm()
-    back = safe_next(url_for(".cart_page"))
     if not form.validate():
         problems = [f"{field.label.text}: {messages[0]}" for field, messages in
                     ((getattr(form, n), m) for n, m in form.errors.items() if n != "csrf_token")]
@@ -41,8 +61,7 @@ def cart_add():
                 reason="; ".join(problems) or _("the form has expired; try again")), "error")
         return redirect(back)
     try:
-        one = request.form.get("one")
-        ids = picked_ids(MultiDict({"accession": one}) if one else request.form)
+        ids = pick()
     except SelectionProblem as problem:
         flash(str(problem), "error")
         return redirect(back)
@@ -61,10 +80,8 @@ def cart_add():
 
 def _put_all(ids: list[int], material: str, quantity: str) -> int:
     scope = restricted_scope()
-    for accession_id in dict.fromkeys(ids):
-        cart.put(current_user.id, queries.find_by_id(accession_id, scope), material, quantity,
-                 scope)
-    return len(set(ids))
+    accessions = [queries.find_by_id(i, scope) for i in dict.fromkeys(ids)]
+    return cart.put_many(current_user.id, accessions, material, quantity, scope)
 
 
 @bp.post("/cart/update")

@@ -37,6 +37,22 @@ def delete(token: str):
     return redirect(url_for("selections.mine"))
 
 
+@bp.post("/selections/<token>/publish")
+@login_required
+def publish(token: str):
+    """Staff show a saved selection to everyone as a BrAPI list (`published=1`) or stop."""
+    selection = _loaded(token)
+    flag = request.form.get("published") == "1"
+    try:
+        saved.set_published(selection, flag, current_user)
+    except PermissionError:
+        abort(403)
+    db.session.commit()
+    flash(_("Published: everyone sees it as a BrAPI list.") if flag
+          else _("No longer published."), "ok")
+    return redirect(url_for("selections.show", token=selection.token))
+
+
 @bp.post("/selections/<token>/use")
 def use(token: str):
     added = saved.use(_loaded(token))
