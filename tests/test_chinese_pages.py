@@ -102,7 +102,8 @@ def path_values(world: dict) -> dict[str, list[str]]:
         # BrAPI's calls (JSON: their answers are not read for English words)
         "germplasmDbId": [str(db.session.scalar(db.select(AccessionName.accession_id)))],
         "seedLotDbId": [world["lot"]], "programDbId": ["CHN385"], "locationDbId": ["nursery"],
-        "seasonDbId": ["2026"], "personDbId": ["1"],
+        "seasonDbId": ["2026"], "personDbId": ["1"], "listDbId": ["1"],
+        "searchResultsDbId": ["unknown"],
         "tree_id": [str(db.session.scalar(db.select(Plant.id).order_by(Plant.id)))],
         "lot_id": [str(db.session.scalar(db.select(Lot.id).where(Lot.lot_number == world["lot"])))],
     }

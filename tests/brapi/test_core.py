@@ -84,6 +84,9 @@ SERVED |= {  # the descriptor vocabulary and germplasm attributes (test_variable
     "attributes/categories", "attributevalues", "attributevalues/{attributeValueDbId}"}
 WRITTEN = {"observations": ["GET", "POST", "PUT"], "observations/{observationDbId}": ["GET", "PUT"],
            "search/observations": ["POST"]}
+SERVED |= {"lists", "lists/{listDbId}", "search/germplasm",  # test_lists, test_search
+           "search/germplasm/{searchResultsDbId}"}
+WRITTEN |= {"lists": ["GET", "POST"], "search/germplasm": ["POST"]}
 
 
 def test_serverinfo_advertises_exactly_the_calls_served(client, app):

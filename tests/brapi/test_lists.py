@@ -113,7 +113,7 @@ def test_a_bad_list_is_refused_naming_the_item_and_field_and_nothing_is_kept(cli
     ids = brapi_world.ids
     headers = _token("zhao.lei")
     cases = [
-        ({"listName": "x"}, "array"),
+        ({"listName": "x"}, "JSON"),
         ([{"listName": "ok"}, {"listType": "markers"}], "[1].listType"),
         ([{"data": [str(ids["B001"]), "999999"]}], "[0].data[1]"),
         ([{"data": [str(ids["B004"])]}], "[0].data[0]"),  # restricted: not for a researcher

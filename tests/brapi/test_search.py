@@ -74,7 +74,7 @@ def test_results_are_paged_by_the_body_or_the_query(client, brapi_world):
 
 
 def test_bad_bodies_are_refused_naming_the_field(client, brapi_world):
-    for body, field in (([], "body"), ({"germplasmDbIds": "1"}, "germplasmDbIds"),
+    for body, field in (([], "JSON"), ({"germplasmDbIds": "1"}, "germplasmDbIds"),
                         ({"accessionNumbers": [1, 2]}, "accessionNumbers"),
                         ({"studyDbIds": ["1"]}, "studyDbIds"), ({"color": ["red"]}, "color"),
                         ({"pageSize": 0}, "pageSize"), ({"page": "1"}, "page"),
