@@ -103,7 +103,9 @@ def path_values(world: dict) -> dict[str, list[str]]:
         "germplasmDbId": [str(db.session.scalar(db.select(AccessionName.accession_id)))],
         "seedLotDbId": [world["lot"]], "programDbId": ["CHN385"], "locationDbId": ["nursery"],
         "seasonDbId": ["2026"], "personDbId": ["1"], "listDbId": ["1"],
-        "searchResultsDbId": ["unknown"],
+        "searchResultsDbId": ["unknown"], "studyDbId": ["1"], "trialDbId": ["2026"],
+        "observationDbId": ["1"], "observationVariableDbId": ["SSC"], "attributeDbId": ["SSC"],
+        "attributeValueDbId": ["1"],
         "tree_id": [str(db.session.scalar(db.select(Plant.id).order_by(Plant.id)))],
         "lot_id": [str(db.session.scalar(db.select(Lot.id).where(Lot.lot_number == world["lot"])))],
     }
