@@ -1,12 +1,14 @@
 """POST /brapi/v2/search/germplasm and GET search/germplasm/{searchResultsDbId}. A search is
 stored (its checked body, who asked, when) under an unguessable id and answered 202; GET runs
 it anew each time with the access rules of whoever asks, never rows saved for the asker, so
-an id handed on shows nobody more than they may see. Searches are read, not written, data:
-anyone may make one. Those older than a day are purged when a new one is stored."""
+an id handed on shows nobody more than they may see. Like every POST of this API (and as
+POST search/observations), making one needs a bearer token, of any scope: a search changes
+nothing, and GET /germplasm takes the same filters without one. Reading the results needs
+only the id. Searches older than a day are purged when a new one is stored."""
 import secrets
 from datetime import UTC, timedelta
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, g, request
 from flask_babel import gettext as _
 from sqlalchemy import delete
 
@@ -14,7 +16,6 @@ from germplasm.brapi import search_body
 from germplasm.brapi.envelope import DEFAULT_PAGE_SIZE, frame, paging
 from germplasm.brapi.filters import CONDITIONS, visible_accessions
 from germplasm.brapi.germplasm_calls import germplasm_listing
-from germplasm.brapi.list_records import caller
 from germplasm.brapi.search_models import BrapiSearch
 from germplasm.db import utcnow
 from germplasm.extensions import csrf, db
@@ -22,18 +23,21 @@ from schemas.brapi_lists import SearchRequestedSchema
 from search.sync import commit
 
 bp = Blueprint("brapi_search", __name__, url_prefix="/brapi/v2")
-csrf.exempt(bp)  # a search changes nothing a forged request could abuse
+csrf.exempt(bp)  # a bearer token is needed, which no other site can send
 KEPT = timedelta(days=1)
 GERMPLASM = "germplasm"
 
 
 @bp.post("/search/germplasm")
 def search_germplasm():
+    token = g.get("api_token")
+    if token is None:
+        abort(401, _("Searching needs a bearer token; GET /germplasm takes the same filters "
+                     "without one."))
     body = search_body.checked(request.get_json(silent=True))
-    user = caller()
     db.session.execute(delete(BrapiSearch).where(BrapiSearch.created_at < utcnow() - KEPT))
     search = BrapiSearch(id=secrets.token_urlsafe(24), kind=GERMPLASM, body=body,
-                         user_id=user.id if user is not None else None)
+                         user_id=token.user_id)
     db.session.add(search)
     commit()
     return frame(SearchRequestedSchema().dump({"searchResultsDbId": search.id})), 202

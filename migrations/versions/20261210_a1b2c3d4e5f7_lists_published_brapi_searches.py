@@ -1,7 +1,7 @@
 """saved selections published by staff (BrAPI lists everyone sees); stored BrAPI searches
 
 Revision ID: a1b2c3d4e5f7
-Revises: a7b8c9d0e1f2
+Revises: a7c3e9d15b20
 Create Date: 2026-12-10 09:00:00
 
 """
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'a1b2c3d4e5f7'
-down_revision = 'a7b8c9d0e1f2'
+down_revision = 'a7c3e9d15b20'
 branch_labels = None
 depends_on = None
 

@@ -158,7 +158,8 @@ def test_the_demo_catalogue_publishes_lists(cli, client):
     assert {CORE, "野生近缘种 wild relatives"} <= set(public)  # elite: from evaluations
     core = _one(client, public[CORE]["listDbId"]).get_json()["result"]
     assert core["listSize"] == len(core["data"]) > 0
-    names = client.post(f"{BASE}/search/germplasm", json={"germplasmDbIds": core["data"]})
+    names = client.post(f"{BASE}/search/germplasm", json={"germplasmDbIds": core["data"]},
+                        headers=_token("zhao.lei", scope="read"))
     found = _one_search(client, names.get_json()["result"]["searchResultsDbId"])
     assert all("脆李" in row["germplasmName"] or any("脆李" in s["synonym"] for s in
                                                   row["synonyms"]) for row in found)

@@ -1,8 +1,13 @@
-"""POST /brapi/v2/search/germplasm answers 202 with a searchResultsDbId; GET
-search/germplasm/{id} runs the stored search anew for whoever asks, paged, with the
-GermplasmSearchRequest fields that map to the catalogue. Bad bodies are 400 naming the field."""
+"""POST /brapi/v2/search/germplasm (a bearer token of any scope) answers 202 with a
+searchResultsDbId; GET search/germplasm/{id} runs the stored search anew for whoever asks,
+paged, with the GermplasmSearchRequest fields that map to the catalogue. Bad bodies are 400
+naming the field."""
 from datetime import timedelta
 
+import pytest
+
+from germplasm.accounts import tokens
+from germplasm.accounts.services import create_user
 from germplasm.brapi.search_models import BrapiSearch
 from germplasm.db import utcnow
 from germplasm.extensions import db
@@ -10,8 +15,17 @@ from germplasm.extensions import db
 BASE = "/brapi/v2"
 
 
-def _search(client, body, headers=None) -> str:
-    response = client.post(f"{BASE}/search/germplasm", json=body, headers=headers or {})
+@pytest.fixture
+def reader(brapi_world) -> dict:
+    """A researcher's read-only token: enough to search."""
+    user = create_user("zhao.lei", "researcher", "orchard-2026", "赵磊")
+    _record, secret = tokens.create(user, scope="read")
+    db.session.commit()
+    return {"Authorization": f"Bearer {secret}"}
+
+
+def _search(client, body, headers) -> str:
+    response = client.post(f"{BASE}/search/germplasm", json=body, headers=headers)
     assert response.status_code == 202, response.data
     return response.get_json()["result"]["searchResultsDbId"]
 
@@ -22,8 +36,8 @@ def _results(client, search_id, query="", headers=None) -> dict:
     return response.get_json()
 
 
-def _numbers(client, body, headers=None) -> list[str]:
-    found = _results(client, _search(client, body, headers), headers=headers)
+def _numbers(client, body, headers) -> list[str]:
+    found = _results(client, _search(client, body, headers))
     return [row["accessionNumber"] for row in found["result"]["data"]]
 
 
@@ -42,26 +56,33 @@ def test_a_stored_search_is_answered_with_the_rules_of_whoever_asks(client, brap
     assert stored.user_id is not None and stored.body == {}
 
 
-def test_the_search_fields_that_map_to_the_catalogue(client, brapi_world):
-    ids = brapi_world.ids
-    assert _numbers(client, {"accessionNumbers": ["B003", "B001"]}) == ["B001", "B003"]
-    assert _numbers(client, {"germplasmDbIds": [str(ids["B002"]), "nonsense"]}) == ["B002"]
-    assert _numbers(client, {"germplasmNames": ["Santa Rosa", "野李"]}) == ["B002", "B003"]
-    assert _numbers(client, {"synonyms": ["Wushan Crisp"]}) == ["B001"]
-    assert _numbers(client, {"synonyms": ["巫山脆李"]}) == []  # the accepted name
-    assert _numbers(client, {"species": ["domestica"]}) == ["B003"]
-    assert _numbers(client, {"binomialNames": ["Prunus domestica"]}) == ["B003"]
-    assert _numbers(client, {"genus": ["prunus"], "instituteCodes": ["CHN004"]}) == ["B003"]
-    assert _numbers(client, {"programDbIds": ["CHN004"]}) == ["B003"]
-    assert _numbers(client, {"germplasmPUIs": ["10.18730/B001"]}) == ["B001"]
-    assert _numbers(client, {"commonCropNames": ["plum"], "accessionNumbers": ["B004"]}) == []
+def test_making_a_search_needs_a_token(client, brapi_world, reader):
+    refused = client.post(f"{BASE}/search/germplasm", json={})
+    assert refused.status_code == 401
+    assert refused.get_json()["metadata"]["status"][0]["messageType"] == "ERROR"
+    assert _search(client, {}, reader)  # any scope
+
+
+def test_the_search_fields_that_map_to_the_catalogue(client, brapi_world, reader):
+    ids, r = brapi_world.ids, reader
+    assert _numbers(client, {"accessionNumbers": ["B003", "B001"]}, r) == ["B001", "B003"]
+    assert _numbers(client, {"germplasmDbIds": [str(ids["B002"]), "nonsense"]}, r) == ["B002"]
+    assert _numbers(client, {"germplasmNames": ["Santa Rosa", "野李"]}, r) == ["B002", "B003"]
+    assert _numbers(client, {"synonyms": ["Wushan Crisp"]}, r) == ["B001"]
+    assert _numbers(client, {"synonyms": ["巫山脆李"]}, r) == []  # the accepted name
+    assert _numbers(client, {"species": ["domestica"]}, r) == ["B003"]
+    assert _numbers(client, {"binomialNames": ["Prunus domestica"]}, r) == ["B003"]
+    assert _numbers(client, {"genus": ["prunus"], "instituteCodes": ["CHN004"]}, r) == ["B003"]
+    assert _numbers(client, {"programDbIds": ["CHN004"]}, r) == ["B003"]
+    assert _numbers(client, {"germplasmPUIs": ["10.18730/B001"]}, r) == ["B001"]
+    assert _numbers(client, {"commonCropNames": ["plum"], "accessionNumbers": ["B004"]}, r) == []
     # Fields AND-ed, values of one field OR-ed; an empty list asks nothing.
     assert _numbers(client, {"accessionNumbers": ["B001", "B002"],
-                             "germplasmNames": ["野李"], "studyDbIds": []}) == ["B002"]
+                             "germplasmNames": ["野李"], "studyDbIds": []}, r) == ["B002"]
 
 
-def test_results_are_paged_by_the_body_or_the_query(client, brapi_world):
-    search_id = _search(client, {"pageSize": 2})
+def test_results_are_paged_by_the_body_or_the_query(client, brapi_world, reader):
+    search_id = _search(client, {"pageSize": 2}, reader)
     first = _results(client, search_id)
     assert first["metadata"]["pagination"] == {"currentPage": 0, "pageSize": 2,
                                                "totalCount": 3, "totalPages": 2}
@@ -69,31 +90,32 @@ def test_results_are_paged_by_the_body_or_the_query(client, brapi_world):
     assert [r["accessionNumber"] for r in second["result"]["data"]] == ["B003"]
     whole = _results(client, search_id, "?pageSize=10")["result"]["data"]
     assert len(whole) == 3
-    later = _results(client, _search(client, {"page": 1, "pageSize": 1}))
+    later = _results(client, _search(client, {"page": 1, "pageSize": 1}, reader))
     assert [r["accessionNumber"] for r in later["result"]["data"]] == ["B002"]
 
 
-def test_bad_bodies_are_refused_naming_the_field(client, brapi_world):
+def test_bad_bodies_are_refused_naming_the_field(client, brapi_world, reader):
     for body, field in (([], "JSON"), ({"germplasmDbIds": "1"}, "germplasmDbIds"),
                         ({"accessionNumbers": [1, 2]}, "accessionNumbers"),
                         ({"studyDbIds": ["1"]}, "studyDbIds"), ({"color": ["red"]}, "color"),
                         ({"pageSize": 0}, "pageSize"), ({"page": "1"}, "page"),
                         ({"page": True}, "page")):
-        response = client.post(f"{BASE}/search/germplasm", json=body)
+        response = client.post(f"{BASE}/search/germplasm", json=body, headers=reader)
         assert response.status_code == 400, body
         message = response.get_json()["metadata"]["status"][0]["message"]
         assert field in message, (body, message)
     assert db.session.scalar(db.select(db.func.count()).select_from(BrapiSearch)) == 0
 
 
-def test_unknown_and_expired_searches_are_404_and_old_ones_are_purged(client, brapi_world):
+def test_unknown_and_expired_searches_are_404_and_old_ones_are_purged(client, brapi_world,
+                                                                       reader):
     assert client.get(f"{BASE}/search/germplasm/nothing-here").status_code == 404
-    old = _search(client, {})
+    old = _search(client, {}, reader)
     db.session.get(BrapiSearch, old).created_at = utcnow() - timedelta(days=2)
     db.session.commit()
     response = client.get(f"{BASE}/search/germplasm/{old}")
     assert response.status_code == 404
     assert response.get_json()["metadata"]["status"][0]["messageType"] == "ERROR"
-    fresh = _search(client, {})
+    fresh = _search(client, {}, reader)
     assert db.session.get(BrapiSearch, old) is None
     assert db.session.get(BrapiSearch, fresh) is not None
