@@ -62,6 +62,8 @@ MEANINGFUL_QUERIES = {
     "/api/v1/lots": [{"accenumb": "S001"}, {"available": "true", "material": "pollen"}],
     "/api/v1/plants": [{"accenumb": "S001"}],
     "/api/v1/requests": [{}, {"status": "submitted"}],
+    "/api/v1/compatibility": [{"female": "S001", "male": "S002"}],
+    "/api/v1/pollinizers": [{"for": "S001"}, {"for": "S001", "top": 2}],
 }
 
 
