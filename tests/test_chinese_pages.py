@@ -30,7 +30,7 @@ ALLOWED = {
     "g", "mg", "mm", "cm", "kg", "°Brix", "°C", "m",
     # Acronyms and formats Chinese users read as they are.
     "MCPD", "DOI", "CSV", "csv", "tsv", "xlsx", "Excel", "API", "BrAPI", "JSON", "UTC", "PUID",
-    "WebP",
+    "WebP", "GenBank",
     # Statistics: n (number of observations), as in every Chinese paper.
     "n",
     # The map outlines' source, a proper name.

@@ -58,8 +58,9 @@ def store(accession: Accession, given: SequenceFields, *, user: str, source: str
     for name, (old, new) in changed.items():
         if name == "features_json":  # long: the audit trail keeps how many there are
             old, new = len(json.loads(old or "[]")), len(json.loads(new or "[]"))
+        # Upper-case like the passport's MCPD columns: the history shows field names as codes.
         audit.record(user, "sequence", found.id, "update", accession_id=accession.id,
-                     field=name, old=old, new=new, source=source)
+                     field=name.removesuffix("_json").upper(), old=old, new=new, source=source)
     return "updated"
 
 

@@ -153,3 +153,19 @@ def test_export_of_a_search_result_set(cli, client, isolates, tmp_path):
     assert page.status_code == 200
     assert [r.id for r in SeqIO.parse(io.StringIO(page.get_data(as_text=True)), "fasta")] == [
         "PQ871805.1"]
+
+
+def test_a_changed_record_updates_with_its_audit_trail(cli, make_accession, tmp_path):
+    make_accession(ACCENAME="Y5")
+    first = write(tmp_path / "a.fasta", ">r1 first [cultivar=Y5] [gene=matK]\nACGTACGTAC\n")
+    assert cli("import", "sequences", first).exit_code == 0
+    second = write(tmp_path / "b.fasta", ">r1 second [cultivar=Y5]\nACGTACGTACGG\n")
+    result = cli("import", "sequences", second, "--user", "editor")
+    assert "created 0, updated 1" in result.output, result.output
+    row = stored()["r1"]
+    assert (row.residues, row.length, row.features) == ("ACGTACGTACGG", 12, [])
+    changes = {a.field: (a.old_value, a.new_value) for a in db.session.scalars(
+        db.select(AuditEntry).where(AuditEntry.user == "editor"))}
+    assert changes["LENGTH"] == ("10", "12") and changes["FEATURES"] == ("1", "0")
+    assert changes["CHECKSUM"][1] == seguid("ACGTACGTACGG")
+    assert set(changes) == {"DESCRIPTION", "LENGTH", "CHECKSUM", "FEATURES"}
