@@ -56,11 +56,15 @@ def test_a_stored_search_is_answered_with_the_rules_of_whoever_asks(client, brap
     assert stored.user_id is not None and stored.body == {}
 
 
-def test_making_a_search_needs_a_token(client, brapi_world, reader):
-    refused = client.post(f"{BASE}/search/germplasm", json={})
-    assert refused.status_code == 401
-    assert refused.get_json()["metadata"]["status"][0]["messageType"] == "ERROR"
-    assert _search(client, {}, reader)  # any scope
+def test_a_search_is_a_read_open_to_anyone(client, brapi_world, reader):
+    """As GET /germplasm: no token needed, and an anonymous caller's search is no one's."""
+    made = client.post(f"{BASE}/search/germplasm", json={"accessionNumbers": ["B004", "B001"]})
+    assert made.status_code == 202
+    search_id = made.get_json()["result"]["searchResultsDbId"]
+    assert db.session.get(BrapiSearch, search_id).user_id is None
+    found = client.get(f"{BASE}/search/germplasm/{search_id}").get_json()["result"]["data"]
+    assert [r["accessionNumber"] for r in found] == ["B001"]  # B004 is restricted
+    assert _search(client, {}, reader)  # a token of any scope too
 
 
 def test_the_search_fields_that_map_to_the_catalogue(client, brapi_world, reader):
