@@ -78,7 +78,8 @@ def test_real_records_and_pages_match_the_document(app, cli, catalogue, role):
              "accession_id": [a.id for a in catalogue.values()],
              "lot_number": lot_numbers,
              "code": ["SSC", "HARVEST_DATE", "FLESH_COLOR", "FRUIT_CRACKING"],
-             "campaign_id": list(db.session.scalars(db.select(Campaign.id)))}
+             "campaign_id": list(db.session.scalars(db.select(Campaign.id))),
+             "sequence_id": _sequences(catalogue)}
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
     answered = 0
     for operation in (result.ok() for result in schema.get_all_operations()):
@@ -96,6 +97,20 @@ def test_real_records_and_pages_match_the_document(app, cli, catalogue, role):
             response = case.call_and_validate(checks=CHECKS, headers=headers)
             answered += response.status_code == 200
     assert answered >= 20
+
+
+def _sequences(catalogue) -> list[int]:
+    """A matK fragment on S001, stored as an import would store it."""
+    from germplasm.extensions import db
+    from germplasm.sequences import services
+
+    fields = services.SequenceFields("MK000001", "ATGGAGGAATTACAAGGATATTTAGAACTAGATAAATCTCG",
+                                     version="MK000001.1", description="matK partial",
+                                     molecule_type="DNA", organism="Prunus salicina",
+                                     features=[])
+    services.store(catalogue["S001"], fields, user="tests", source="tests")
+    db.session.commit()
+    return [services.get("MK000001").id]
 
 
 def _request(username: str | None) -> int:
