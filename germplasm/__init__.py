@@ -53,6 +53,7 @@ def _import_models() -> None:
     from germplasm.brapi import search_models as _brapi_searches  # noqa: F401
     from germplasm.evaluations import models as _evaluations  # noqa: F401
     from germplasm.feed import models as _feed  # noqa: F401
+    from germplasm.fingerprints import models as _fingerprints  # noqa: F401
     from germplasm.feed import orm_notes as _feed_notes  # noqa: F401  (notes campaigns, descriptors)
     from germplasm.imports import models as _imports  # noqa: F401
     from germplasm.inventory import batch_models as _batches  # noqa: F401

@@ -20,6 +20,11 @@ from germplasm.accounts.token_commands import tokens_group
 from germplasm.backup.commands import backup_command, restore_command
 from germplasm.evaluations.commands import campaign_group
 from germplasm.extensions import db
+from germplasm.fingerprints.commands import (
+    fingerprints_group,
+    import_genotypes_command,
+    import_markers_command,
+)
 from germplasm.initial_data import load_initial_data
 from germplasm.inventory.batch_commands import batches_group
 from germplasm.inventory.commands import (
@@ -58,6 +63,9 @@ import_group.add_command(import_plants_command)
 import_group.add_command(import_s_alleles_command)
 export_group.add_command(export_lots_command)
 import_group.add_command(import_sequences_command)
+import_group.add_command(import_markers_command)
+import_group.add_command(import_genotypes_command)
+cli.add_command(fingerprints_group)
 export_group.add_command(export_sequences_command)
 cli.add_command(import_group)
 cli.add_command(export_group)

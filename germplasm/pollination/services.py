@@ -88,13 +88,7 @@ def groups(scope: ColumnElement | None = None) -> dict[str, list[str]]:
 def parent_conflicts(scope: ColumnElement | None = None,
                      accession: Accession | None = None) -> list[dict]:
     """Accessions whose S-genotype cannot come from their recorded mother and father."""
-    links = select(PedigreeLink).where(PedigreeLink.role.in_(("female", "male")),
-                                       PedigreeLink.parent_id.is_not(None))
-    if accession is not None:
-        links = links.where(PedigreeLink.child_id == accession.id)
-    parents: dict[int, dict[str, int]] = {}
-    for link in db.session.scalars(links):
-        parents.setdefault(link.child_id, {})[link.role] = link.parent_id
+    parents = recorded_parents(accession)
     ids = {i for child, pair in parents.items() for i in (child, *pair.values())}
     records = _records(ids, scope)
     conflicts = []
@@ -107,6 +101,19 @@ def parent_conflicts(scope: ColumnElement | None = None,
             if problem:
                 conflicts.append(_conflict(child, mother, father, problem))
     return conflicts
+
+
+def recorded_parents(accession: Accession | None = None) -> dict[int, dict[str, int]]:
+    """{child id: {"female"|"male": parent id}} for parents named in ANCEST and found in the
+    catalogue (also used by the SSR fingerprint parent check)."""
+    links = select(PedigreeLink).where(PedigreeLink.role.in_(("female", "male")),
+                                       PedigreeLink.parent_id.is_not(None))
+    if accession is not None:
+        links = links.where(PedigreeLink.child_id == accession.id)
+    parents: dict[int, dict[str, int]] = {}
+    for link in db.session.scalars(links):
+        parents.setdefault(link.child_id, {})[link.role] = link.parent_id
+    return parents
 
 
 def _records(ids: set[int], scope) -> dict[int, SGenotype]:

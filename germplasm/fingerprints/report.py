@@ -1,0 +1,50 @@
+"""The duplicate and mislabel report: groups of accessions whose fingerprints are identical or
+nearly (distance ≤ threshold over at least `min_markers` markers), and parent–offspring pairs
+from the recorded pedigree sharing no allele at a marker."""
+import numpy as np
+from sqlalchemy import ColumnElement
+
+from germplasm.fingerprints import services
+from germplasm.fingerprints.distance import conflicting_markers, distances
+from germplasm.pollination.services import recorded_parents
+
+
+def build(threshold: float = 0.0, min_markers: int = 1,
+          scope: ColumnElement | None = None) -> dict:
+    prints = services.fingerprints(scope)
+    numbers = services.accession_numbers(prints)
+    names = services.marker_names()
+    return {"duplicates": duplicate_groups(prints, numbers, threshold, min_markers),
+            "parent_conflicts": parent_conflicts(prints, numbers, names)}
+
+
+def duplicate_groups(prints, numbers, threshold, min_markers) -> list[list[str]]:
+    found = distances(prints)
+    close = (found.compared >= min_markers) & (np.nan_to_num(found.distance, nan=2.0)
+                                                <= threshold + 1e-9)
+    root = list(range(len(found.ids)))
+
+    def top(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    for i, j in zip(*np.nonzero(np.triu(close, k=1)), strict=True):
+        root[top(int(i))] = top(int(j))
+    groups: dict[int, list[str]] = {}
+    for i, accession in enumerate(found.ids):
+        groups.setdefault(top(i), []).append(numbers[accession])
+    return sorted(sorted(g) for g in groups.values() if len(g) > 1)
+
+
+def parent_conflicts(prints, numbers, names) -> list[dict]:
+    conflicts = []
+    for child, parents in sorted(recorded_parents().items()):
+        for parent in sorted(set(parents.values())):
+            if child in prints and parent in prints:
+                markers = conflicting_markers(prints[child], prints[parent])
+                if markers:
+                    conflicts.append({"accenumb": numbers[child], "parent": numbers[parent],
+                                      "markers": sorted(names[m] for m in markers)})
+    return sorted(conflicts, key=lambda c: (c["accenumb"], c["parent"]))
