@@ -53,8 +53,8 @@ def _import_models() -> None:
     from germplasm.brapi import search_models as _brapi_searches  # noqa: F401
     from germplasm.evaluations import models as _evaluations  # noqa: F401
     from germplasm.feed import models as _feed  # noqa: F401
-    from germplasm.fingerprints import models as _fingerprints  # noqa: F401
     from germplasm.feed import orm_notes as _feed_notes  # noqa: F401  (notes campaigns, descriptors)
+    from germplasm.fingerprints import models as _fingerprints  # noqa: F401
     from germplasm.imports import models as _imports  # noqa: F401
     from germplasm.inventory import batch_models as _batches  # noqa: F401
     from germplasm.inventory import models as _inventory  # noqa: F401
@@ -105,6 +105,7 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.evaluations.campaign_views import bp as campaigns_bp
     from germplasm.evaluations.descriptor_views import bp as descriptors_bp
     from germplasm.evaluations.views import bp as evaluations_bp
+    from germplasm.fingerprints.views import bp as fingerprints_bp
     from germplasm.imports.views import bp as imports_bp
     from germplasm.inventory import lot_edit_views  # noqa: F401 (routes)
     from germplasm.inventory.batch_views import bp as seedlings_bp
@@ -134,6 +135,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(requests_bp)
     app.register_blueprint(sequences_bp)
     app.register_blueprint(pollination_bp)
+    app.register_blueprint(fingerprints_bp)
     _register_api(app)
     _register_brapi(app)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API
