@@ -51,6 +51,9 @@ def load_demo(n: int, seed: int, user: str, if_empty: bool = False,
         from loaders.demo_s_alleles import add_demo_s_alleles
 
         add_demo_s_alleles(seed, user)
+        from loaders.demo_fingerprints import add_demo_fingerprints
+
+        add_demo_fingerprints(seed, user)
         from loaders.demo_lists import add_demo_lists
 
         add_demo_lists()
