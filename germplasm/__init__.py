@@ -191,7 +191,9 @@ def _register_api(app: Flask) -> None:
 
 
 def _register_brapi(app: Flask) -> None:
-    """/brapi/v2: BrAPI v2.1, one blueprint per group of calls (/serverinfo lists them)."""
+    """/brapi/v2: BrAPI v2.1, one blueprint per group of calls (/serverinfo lists them);
+    /brapi/authorize, where a field app gets a token of its user."""
+    from germplasm.brapi.authorize import bp as brapi_authorize_bp
     from germplasm.brapi.attributes import bp as brapi_attributes_bp
     from germplasm.brapi.core import bp as brapi_core_bp
     from germplasm.brapi.germplasm_calls import bp as brapi_germplasm_bp
@@ -204,6 +206,7 @@ def _register_brapi(app: Flask) -> None:
     from germplasm.brapi.variables import bp as brapi_phenotypes_bp
 
     app.register_blueprint(brapi_core_bp)
+    app.register_blueprint(brapi_authorize_bp)
     app.register_blueprint(brapi_germplasm_bp)
     app.register_blueprint(brapi_seedlots_bp)
     app.register_blueprint(brapi_studies_bp)

@@ -52,6 +52,10 @@ def load_config(instance_path: str) -> dict:
         "GERMPLASM_API_RATE": os.environ.get("GERMPLASM_API_RATE", "1200 per minute"),
         # Largest request body /api/v1 reads (a POST of observations); larger gets 413.
         "GERMPLASM_API_MAX_BODY_MB": int(os.environ.get("GERMPLASM_API_MAX_BODY_MB", 5)),
+        # Where /brapi/authorize may send a field app its token: app URL schemes, separated by
+        # spaces (Field Book's is fieldbook://). Never a web address.
+        "GERMPLASM_BRAPI_RETURN_URLS": os.environ.get(
+            "GERMPLASM_BRAPI_RETURN_URLS", "fieldbook://").split(),
         # A tile URL such as https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty keeps the
         # map offline (positions on a plain background).
         "GERMPLASM_MAP_TILES": os.environ.get("GERMPLASM_MAP_TILES", ""),
