@@ -52,11 +52,23 @@ def mcpd_row(accession: Accession, public: bool = False) -> dict[str, object]:
     row = {}
     for column in ALL_COLUMNS:
         row[column] = _value(accession, column)
-    if public and accession.sampstat is not None and 100 <= accession.sampstat < 200:
-        for column in ("DECLATITUDE", "DECLONGITUDE"):
-            row[column] = None if row[column] is None else round(row[column], 1)
+    if _rounds(accession, public):
+        row["DECLATITUDE"], row["DECLONGITUDE"] = shown_point(accession, public)
         row["LATITUDE"] = row["LONGITUDE"] = None  # the DMS text would give the site away
     return row
+
+
+def _rounds(accession: Accession, public: bool) -> bool:
+    return public and accession.sampstat is not None and 100 <= accession.sampstat < 200
+
+
+def shown_point(accession: Accession, public: bool) -> tuple[float | None, float | None]:
+    """The collecting site's decimal latitude and longitude as the export shows them: a wild
+    accession's rounded to 0.1° for the public."""
+    point = accession.declatitude, accession.declongitude
+    if not _rounds(accession, public):
+        return point
+    return tuple(None if value is None else round(value, 1) for value in point)
 
 
 def _value(accession: Accession, column: str):

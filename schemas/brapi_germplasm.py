@@ -1,36 +1,43 @@
 """BrAPI v2.1 Germplasm objects: germplasm, its MCPD record, pedigree nodes and progeny
 (germplasm.brapi.germplasm_records fills them from accessions)."""
-from marshmallow import Schema, fields
+from marshmallow import fields
 
-from schemas.brapi_fields import external_references, integer, many, mapping, text
+from schemas.brapi_fields import (
+    RecordSchema,
+    external_references,
+    integer,
+    many,
+    mapping,
+    text,
+)
 
 
-class DonorSchema(Schema):
+class DonorSchema(RecordSchema):
     donorAccessionNumber = text()
     donorInstituteCode = text()
 
 
-class OriginSchema(Schema):
+class OriginSchema(RecordSchema):
     coordinateUncertainty = text()
     coordinates = mapping()  # a GeoJSON Feature with a Point
 
 
-class StorageTypeSchema(Schema):
+class StorageTypeSchema(RecordSchema):
     code = text()
     description = text()
 
 
-class SynonymSchema(Schema):
+class SynonymSchema(RecordSchema):
     synonym = text()
     type = text()
 
 
-class TaxonIdSchema(Schema):
+class TaxonIdSchema(RecordSchema):
     sourceName = fields.String(required=True)
     taxonId = fields.String(required=True)
 
 
-class GermplasmSchema(Schema):
+class GermplasmSchema(RecordSchema):
     germplasmDbId = text()
     germplasmName = text()
     germplasmPUI = text()
@@ -65,7 +72,7 @@ class GermplasmSchema(Schema):
     taxonIds = many(TaxonIdSchema)
 
 
-class InstituteSchema(Schema):
+class InstituteSchema(RecordSchema):
     instituteCode = text()
     instituteName = text()
 
@@ -74,7 +81,7 @@ class CollectingInstituteSchema(InstituteSchema):
     instituteAddress = text()
 
 
-class CollectingSiteSchema(Schema):
+class CollectingSiteSchema(RecordSchema):
     coordinateUncertainty = text()
     elevation = text()
     georeferencingMethod = text()
@@ -86,7 +93,7 @@ class CollectingSiteSchema(Schema):
     spatialReferenceSystem = text()
 
 
-class CollectingInfoSchema(Schema):
+class CollectingInfoSchema(RecordSchema):
     collectingDate = text()
     collectingInstitutes = many(CollectingInstituteSchema)
     collectingMissionIdentifier = text()
@@ -94,13 +101,13 @@ class CollectingInfoSchema(Schema):
     collectingSite = fields.Nested(CollectingSiteSchema, dump_default=None, allow_none=True)
 
 
-class DonorInfoSchema(Schema):
+class DonorInfoSchema(RecordSchema):
     donorAccessionNumber = text()
     donorAccessionPui = text()
     donorInstitute = fields.Nested(InstituteSchema, dump_default=None, allow_none=True)
 
 
-class McpdSchema(Schema):
+class McpdSchema(RecordSchema):
     germplasmDbId = text()
     germplasmPUI = text()
     accessionNames = many(fields.String())
@@ -127,18 +134,18 @@ class McpdSchema(Schema):
     subtaxonAuthority = text()
 
 
-class RelativeSchema(Schema):
+class RelativeSchema(RecordSchema):
     germplasmDbId = fields.String(required=True)
     germplasmName = text()
     parentType = fields.String(required=True)
 
 
-class SiblingSchema(Schema):
+class SiblingSchema(RecordSchema):
     germplasmDbId = fields.String(required=True)
     germplasmName = text()
 
 
-class PedigreeNodeSchema(Schema):
+class PedigreeNodeSchema(RecordSchema):
     germplasmDbId = text()
     germplasmName = text()
     germplasmPUI = text()
@@ -156,7 +163,7 @@ class PedigreeNodeSchema(Schema):
     siblings = fields.List(fields.Nested(SiblingSchema), dump_default=None, allow_none=True)
 
 
-class ProgenySchema(Schema):
+class ProgenySchema(RecordSchema):
     germplasmDbId = fields.String(required=True)
     germplasmName = text()
     progeny = fields.List(fields.Nested(RelativeSchema), required=True)

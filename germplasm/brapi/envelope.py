@@ -3,7 +3,7 @@
 and errors (the message in `metadata.status` as an ERROR, `result` null)."""
 from typing import NamedTuple
 
-from flask import abort, jsonify, request
+from flask import abort, current_app, request
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -52,8 +52,12 @@ def pagination(total: int, pages: Paging) -> dict:
 
 
 def frame(result, pages: dict | None = None, status: list | None = None):
-    return jsonify({"@context": CONTEXT, "metadata": {
-        "datafiles": [], "status": status or [], "pagination": pages}, "result": result})
+    """JSON in the schemas' order of fields: unsorted, which spares a page of 1,000 germplasm
+    records a tenth of its time (benchmarks/brapi.py)."""
+    body = current_app.json.dumps({"@context": CONTEXT, "metadata": {
+        "datafiles": [], "status": status or [], "pagination": pages}, "result": result},
+        sort_keys=False)
+    return current_app.response_class(f"{body}\n", mimetype="application/json")
 
 
 def one(result):

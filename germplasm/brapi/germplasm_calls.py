@@ -11,6 +11,7 @@ from germplasm.accounts.permissions import restricted_scope
 from germplasm.brapi import germplasm_records, pedigree_records
 from germplasm.brapi.envelope import listing, one, page_of, paging
 from germplasm.brapi.filters import accession_id, visible_accessions
+from germplasm.brapi.passport_parts import parts_of
 from germplasm.brapi.places import institute_names
 from germplasm.extensions import db
 from germplasm.sharing.access import accession_scope, rounds_wild_sites
@@ -26,6 +27,16 @@ def _records(accessions: list[Accession], build) -> list[dict]:
     return [build(a, not rounds(a), names) for a in accessions]
 
 
+def _germplasm(accessions: list[Accession]) -> list[dict]:
+    """Germplasm records, with the names and multi-valued fields of all of them read at once
+    (passport_parts) and what they share worked out once (germplasm_records.Page)."""
+    rounds = rounds_wild_sites()
+    page = germplasm_records.Page(institute_names(a.instcode for a in accessions))
+    parts = parts_of([a.id for a in accessions])
+    return [germplasm_records.germplasm(a, not rounds(a), parts[a.id], page)
+            for a in accessions]
+
+
 def _visible(germplasm_db_id: str) -> Accession:
     number = accession_id(germplasm_db_id)
     query = select(Accession).where(Accession.id == number)
@@ -38,10 +49,11 @@ def _visible(germplasm_db_id: str) -> Accession:
 
 
 def germplasm_listing(query, pages):
-    """A page of select(Accession) as BrAPI Germplasm (GET /germplasm, search results)."""
-    total, rows = page_of(query, ORDER, pages)
-    return listing(GermplasmSchema(many=True).dump(
-        _records(rows, germplasm_records.germplasm)), total, pages)
+    """A page of select(Accession) as BrAPI Germplasm (GET /germplasm, search results): the
+    page's ids first, then their records (germplasm_records.page_rows)."""
+    total, ids = page_of(query.with_only_columns(Accession.id), ORDER, pages)
+    rows = germplasm_records.page_rows(ids)
+    return listing(GermplasmSchema(many=True).dump(_germplasm(rows)), total, pages)
 
 
 @bp.get("/germplasm")
@@ -51,8 +63,7 @@ def germplasm_list():
 
 @bp.get("/germplasm/<string:germplasmDbId>")
 def germplasm_one(germplasmDbId: str):  # noqa: N803 (BrAPI's name, shown in /serverinfo)
-    record = _records([_visible(germplasmDbId)], germplasm_records.germplasm)[0]
-    return one(GermplasmSchema().dump(record))
+    return one(GermplasmSchema().dump(_germplasm([_visible(germplasmDbId)])[0]))
 
 
 @bp.get("/germplasm/<string:germplasmDbId>/mcpd")

@@ -1,12 +1,37 @@
 """An accession as BrAPI Germplasm and as its MCPD record: the same values as the MCPD export
 (loaders.mcpd_export.mcpd_row), wild collecting sites rounded to 0.1° for callers who may
 not see them exactly, names after the first as synonyms with their type."""
-from flask import url_for
+from urllib.parse import quote
 
-from germplasm.accessions.models import Accession
+from flask import url_for
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager, load_only, raiseload
+
+from germplasm.accessions.models import Accession, Taxon
 from germplasm.brapi import breeding_methods
-from germplasm.brapi.words import code_label, iso_date, text_of
-from loaders.mcpd_export import mcpd_row
+from germplasm.brapi.passport_parts import Parts
+from germplasm.brapi.words import code_labels, iso_date, text_of
+from germplasm.extensions import db
+from loaders.mcpd_export import mcpd_row, shown_point
+
+# The columns germplasm() reads. page_rows() loads only these, the taxon by a join, and leaves
+# the names and multi-valued fields to passport_parts; reading anything else raises, rather
+# than loading it accession by accession (an N+1).
+COLUMNS = ("id", "puid", "doi", "instcode", "accenumb", "acqdate", "sampstat", "cropname",
+           "origcty", "donorcode", "donornumb", "ancest", "historic", "declatitude",
+           "declongitude", "coorduncert", "taxon_id")
+
+
+def page_rows(ids: list[int]) -> list[Accession]:
+    """The accessions of a page (its ids found first: stepping over the rows before a deep
+    page is cheap for ids, not for whole rows), in the order of `ids`."""
+    query = select(Accession).join(Taxon, Taxon.id == Accession.taxon_id) \
+        .where(Accession.id.in_(ids)).options(
+            load_only(*(getattr(Accession, c) for c in COLUMNS), raiseload=True),
+            contains_eager(Accession.taxon), raiseload(Accession.names),
+            raiseload(Accession.multi_values))
+    found = {a.id: a for a in db.session.scalars(query)}
+    return [found[number] for number in ids if number in found]
 
 
 def puid(accession: Accession) -> str:
@@ -15,29 +40,54 @@ def puid(accession: Accession) -> str:
         "brapi_germplasm.germplasm_one", germplasmDbId=str(accession.id), _external=True)
 
 
-def germplasm(accession: Accession, exact: bool, institutes: dict) -> dict:
-    row = mcpd_row(accession, public=not exact)
-    name = accession.display_name
+class Page:
+    """What the records of a page share, worked out once: institute names, code labels in
+    the caller's language, and URL templates (url_for for each record cost as much as the
+    rest of a record: each URL is built once around a marker, and every value escaped into
+    it as werkzeug's converters escape a path segment, BaseConverter.to_url)."""
+    MARKER = "0BRAPI0MARKER0"
+    SEGMENT_SAFE = "!$&'()*+,/:;=@"
+
+    def __init__(self, institutes: dict):
+        self.institutes = institutes
+        self.sampstat, self.storage = code_labels("SAMPSTAT"), code_labels("STORAGE")
+        self.record = self._template("brapi_germplasm.germplasm_one", "germplasmDbId")
+        self.page = self._template("accessions.detail", "accenumb")
+
+    def _template(self, endpoint: str, key: str):
+        prefix, _, suffix = url_for(endpoint, _external=True, **{key: self.MARKER}) \
+            .partition(self.MARKER)
+        return lambda value: f"{prefix}{quote(str(value), safe=self.SEGMENT_SAFE)}{suffix}"
+
+    def puid(self, accession: Accession) -> str:
+        """puid() for a record of the page."""
+        return accession.puid or accession.doi or self.record(accession.id)
+
+
+def germplasm(accession: Accession, exact: bool, parts: Parts, page: Page) -> dict:
+    """`parts`: the accession's names and multi-valued fields (passport_parts.parts_of)."""
+    name = parts.display_name or accession.accenumb
     return {
         "germplasmDbId": str(accession.id), "germplasmName": name, "defaultDisplayName": name,
-        "germplasmPUI": puid(accession), "accessionNumber": accession.accenumb,
+        "germplasmPUI": page.puid(accession), "accessionNumber": accession.accenumb,
         "acquisitionDate": iso_date(accession.acqdate),
         "biologicalStatusOfAccessionCode": text_of(accession.sampstat),
-        "biologicalStatusOfAccessionDescription": code_label("SAMPSTAT", accession.sampstat),
+        "biologicalStatusOfAccessionDescription": None if accession.sampstat is None
+        else page.sampstat.get(str(accession.sampstat)),
         "commonCropName": accession.cropname, "countryOfOriginCode": accession.origcty,
-        "documentationURL": url_for("accessions.detail", accenumb=accession.accenumb,
-                                    _external=True),
-        "donors": _donors(accession), "externalReferences": _references(accession),
+        "documentationURL": page.page(accession.accenumb),
+        "donors": _donors(accession), "externalReferences": _references(accession, parts),
         "genus": accession.taxon.genus, "species": accession.taxon.species or None,
         "speciesAuthority": accession.taxon.spauthor or None,
         "subtaxa": accession.taxon.subtaxa or None,
         "subtaxaAuthority": accession.taxon.subtauthor or None,
-        "germplasmOrigin": _origin(row, exact, accession),
-        "instituteCode": accession.instcode, "instituteName": institutes.get(accession.instcode),
+        "germplasmOrigin": _origin(accession, exact),
+        "instituteCode": accession.instcode,
+        "instituteName": page.institutes.get(accession.instcode),
         "pedigree": accession.ancest,
-        "storageTypes": [{"code": code, "description": code_label("STORAGE", code)}
-                         for code in accession.multi("STORAGE")],
-        "synonyms": [{"synonym": n.name, "type": n.name_type} for n in accession.names[1:]],
+        "storageTypes": [{"code": code, "description": page.storage.get(code)}
+                         for code in parts.multi.get("STORAGE", [])],
+        "synonyms": [{"synonym": name, "type": kind} for name, kind in parts.names[1:]],
         "additionalInfo": {"historic": "true" if accession.historic else "false"},
         **breeding_methods.germplasm_fields(accession),  # the rule: breeding_methods.py
     }
@@ -50,10 +100,10 @@ def _donors(accession: Accession) -> list[dict]:
              "donorInstituteCode": accession.donorcode}]
 
 
-def _references(accession: Accession) -> list[dict]:
+def _references(accession: Accession, parts: Parts) -> list[dict]:
     doi = [{"referenceId": accession.doi, "referenceSource": "DOI"}] if accession.doi else []
     return doi + [{"referenceId": other, "referenceSource": "MCPD OTHERNUMB"}
-                  for other in accession.multi("OTHERNUMB")]
+                  for other in parts.multi.get("OTHERNUMB", [])]
 
 
 def rounded(accession: Accession, exact: bool) -> bool:
@@ -62,10 +112,10 @@ def rounded(accession: Accession, exact: bool) -> bool:
     return not exact and accession.sampstat is not None and 100 <= accession.sampstat < 200
 
 
-def _origin(row: dict, exact: bool, accession: Accession) -> list[dict]:
-    """The collecting site as a GeoJSON point ([longitude, latitude]); its recorded
-    uncertainty only where the point is shown as recorded."""
-    latitude, longitude = row["DECLATITUDE"], row["DECLONGITUDE"]
+def _origin(accession: Accession, exact: bool) -> list[dict]:
+    """The collecting site as a GeoJSON point ([longitude, latitude]) as the MCPD export
+    shows it; its recorded uncertainty only where the point is shown as recorded."""
+    latitude, longitude = shown_point(accession, public=not exact)
     if latitude is None or longitude is None:
         return []
     return [{"coordinateUncertainty": None if rounded(accession, exact)

@@ -20,6 +20,12 @@ def code_label(list_name: str, code) -> str | None:
     return zh if str(get_locale() or "zh").startswith("zh") and zh else en
 
 
+def code_labels(list_name: str) -> dict[str, str]:
+    """{code: code_label()} of a whole list, for the records of a page to share."""
+    chinese = str(get_locale() or "zh").startswith("zh")
+    return {code: zh if chinese and zh else en for code, (en, zh) in _labels()[list_name].items()}
+
+
 def iso_date(mcpd: str | None) -> str | None:
     """'20050301' -> '2005-03-01', '199805--' -> '1998-05', '1998----' -> '1998'."""
     if not mcpd or len(mcpd) != 8 or not mcpd[:4].isdigit():
