@@ -12,6 +12,16 @@ $(STAMP): setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# brapi-proxy, the BrAPI client of tests/brapi/test_client.py, pins Flask, requests and
+# waitress to exact versions: it gets a venv of its own, so the app keeps its own versions.
+PROXY_VENV := $(VENV)/brapi-proxy
+PROXY_STAMP := $(PROXY_VENV)/.installed
+
+$(PROXY_STAMP): Makefile
+	$(PYTHON) -m venv $(PROXY_VENV) || python3 -m venv $(PROXY_VENV)
+	$(PROXY_VENV)/bin/python -m pip install --quiet 'brapi-proxy>=0.9,<0.10'
+	touch $(PROXY_STAMP)
+
 # Chinese lives under "zh": Babel canonicalises zh_CN to zh_Hans_CN, which gettext finds via "zh".
 MO := germplasm/translations/zh/LC_MESSAGES/messages.mo
 
@@ -31,7 +41,7 @@ run: $(STAMP) $(MO)
 	$(BIN)/germplasm demo --if-empty --accessions 5000
 	$(BIN)/germplasm run --host 127.0.0.1 --port 5000
 
-test: $(STAMP) $(MO)
+test: $(STAMP) $(MO) $(PROXY_STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -39,6 +39,12 @@ class World:
 
 @pytest.fixture
 def brapi_world(make_accession) -> World:
+    return build_world(make_accession)
+
+
+def build_world(make_accession) -> World:
+    """The world in the current app's database (tests/brapi/test_client.py builds it in a
+    live server's)."""
     db.session.add(Institute(code="CHN004", name_zh="中国农业科学院果树研究所",
                              name_en="Research Institute of Pomology, CAAS"))
     db.session.flush()
