@@ -108,7 +108,8 @@ def run(engine: str, size: int, args, monitor: LoadMonitor) -> Result:
             with monitor.during(f"{engine} {size:,} pages"):
                 result.pages = pages_http(port, token, page_count, args.page_size,
                                           args.requests, SEED)
-                result.pages.client_ms, result.pages.statements = in_fresh_process(
+                pages = result.pages
+                pages.client_ms, pages.client_cpu_ms, pages.statements = in_fresh_process(
                     pages_test_client, url, env["GERMPLASM_INDEX_DIR"], token, page_count,
                     args.page_size, args.client_requests, SEED)
             print(summary(result, "pages"), flush=True)

@@ -22,6 +22,7 @@ GERMPLASM = "/brapi/v2/germplasm?page={}&pageSize={}"
 class Pages:
     http_ms: list[float] = field(default_factory=list)
     client_ms: list[float] = field(default_factory=list)
+    client_cpu_ms: list[float] = field(default_factory=list)  # the process's CPU time
     statements: list[int] = field(default_factory=list)  # SQL statements per page
     kilobytes: float = 0.0  # a full page's body
 
@@ -65,9 +66,10 @@ def pages_http(port: int, token: str, page_count: int, size: int, count: int,
 
 
 def pages_test_client(url: str, index_dir: str, token: str, page_count: int, size: int,
-                      count: int, seed: int) -> tuple[list[float], list[int]]:
+                      count: int, seed: int) -> tuple[list[float], list[float], list[int]]:
     """The same pages through the Flask test client in a fresh process (the app's own time),
-    and the SQL statements each one sent."""
+    the CPU time each took (what other work on the machine inflates least), and the SQL
+    statements each one sent."""
     app = search_bench.make_app(url, index_dir)
     client, rng, headers = app.test_client(), random.Random(seed), bearer(token)
     statements = [0]
@@ -78,16 +80,17 @@ def pages_test_client(url: str, index_dir: str, token: str, page_count: int, siz
                      lambda *_: statements.__setitem__(0, statements[0] + 1))
     for number in list(range(page_count))[:WARM_UP]:
         client.get(GERMPLASM.format(number, size), headers=headers)
-    samples, counts = [], []
+    samples, cpu, counts = [], [], []
     for number in rng.choices(range(page_count), k=count):
         statements[0] = 0
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         response = client.get(GERMPLASM.format(number, size), headers=headers)
         samples.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
         counts.append(statements[0])
         if response.status_code != 200:
             raise RuntimeError(f"page {number}: {response.status_code}")
-    return samples, counts
+    return samples, cpu, counts
 
 
 def harvest(port: int, token: str, size: int) -> Harvest:
