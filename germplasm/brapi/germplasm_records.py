@@ -1,11 +1,11 @@
 """An accession as BrAPI Germplasm and as its MCPD record: the same values as the MCPD export
 (loaders.mcpd_export.mcpd_row), wild collecting sites rounded to 0.1° for callers who may
 not see them exactly, names after the first as synonyms with their type."""
+from types import SimpleNamespace
 from urllib.parse import quote
 
 from flask import url_for
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, load_only, raiseload
 
 from germplasm.accessions.models import Accession, Taxon
 from germplasm.brapi import breeding_methods
@@ -14,23 +14,27 @@ from germplasm.brapi.words import code_labels, iso_date, text_of
 from germplasm.extensions import db
 from loaders.mcpd_export import mcpd_row, shown_point
 
-# The columns germplasm() reads. page_rows() loads only these, the taxon by a join, and leaves
-# the names and multi-valued fields to passport_parts; reading anything else raises, rather
-# than loading it accession by accession (an N+1).
+# What germplasm() reads of an accession and its taxon. A page's accessions are read as plain
+# rows of these (page_rows); the names and multi-valued fields come from passport_parts.
 COLUMNS = ("id", "puid", "doi", "instcode", "accenumb", "acqdate", "sampstat", "cropname",
            "origcty", "donorcode", "donornumb", "ancest", "historic", "declatitude",
-           "declongitude", "coorduncert", "taxon_id")
+           "declongitude", "coorduncert")
+TAXON = ("genus", "species", "spauthor", "subtaxa", "subtauthor")
 
 
-def page_rows(ids: list[int]) -> list[Accession]:
-    """The accessions of a page (its ids found first: stepping over the rows before a deep
-    page is cheap for ids, not for whole rows), in the order of `ids`."""
-    query = select(Accession).join(Taxon, Taxon.id == Accession.taxon_id) \
-        .where(Accession.id.in_(ids)).options(
-            load_only(*(getattr(Accession, c) for c in COLUMNS), raiseload=True),
-            contains_eager(Accession.taxon), raiseload(Accession.names),
-            raiseload(Accession.multi_values))
-    found = {a.id: a for a in db.session.scalars(query)}
+def page_rows(ids: list[int]) -> list[SimpleNamespace]:
+    """The accessions of a page (whose ids were found first: stepping over the rows before a
+    deep page is cheap for ids, not for whole rows), in the order of `ids`, as objects with
+    the attributes germplasm() reads, `taxon` among them: ORM objects cost a sixth of a page
+    of 1,000 records (benchmarks/brapi.py), and reading anything else fails loudly."""
+    query = select(*(getattr(Accession, c) for c in COLUMNS),
+                   *(getattr(Taxon, c) for c in TAXON)) \
+        .join(Taxon, Taxon.id == Accession.taxon_id).where(Accession.id.in_(ids))
+    found, split = {}, len(COLUMNS)
+    for row in db.session.connection().execute(query):  # plain rows: no ORM on the way
+        accession = SimpleNamespace(**dict(zip(COLUMNS, row[:split], strict=True)))
+        accession.taxon = SimpleNamespace(**dict(zip(TAXON, row[split:], strict=True)))
+        found[accession.id] = accession
     return [found[number] for number in ids if number in found]
 
 
@@ -41,16 +45,18 @@ def puid(accession: Accession) -> str:
 
 
 class Page:
-    """What the records of a page share, worked out once: institute names, code labels in
-    the caller's language, and URL templates (url_for for each record cost as much as the
-    rest of a record: each URL is built once around a marker, and every value escaped into
-    it as werkzeug's converters escape a path segment, BaseConverter.to_url)."""
+    """What the records of a page share, worked out once: institute names, code labels and
+    breeding method names in the caller's language, and URL templates (url_for for each
+    record cost as much as the rest of a record: each URL is built once around a marker, and
+    every value escaped into it as werkzeug's converters escape a path segment,
+    BaseConverter.to_url)."""
     MARKER = "0BRAPI0MARKER0"
     SEGMENT_SAFE = "!$&'()*+,/:;=@"
 
     def __init__(self, institutes: dict):
         self.institutes = institutes
         self.sampstat, self.storage = code_labels("SAMPSTAT"), code_labels("STORAGE")
+        self.methods = breeding_methods.method_names()
         self.record = self._template("brapi_germplasm.germplasm_one", "germplasmDbId")
         self.page = self._template("accessions.detail", "accenumb")
 
@@ -64,8 +70,10 @@ class Page:
         return accession.puid or accession.doi or self.record(accession.id)
 
 
-def germplasm(accession: Accession, exact: bool, parts: Parts, page: Page) -> dict:
-    """`parts`: the accession's names and multi-valued fields (passport_parts.parts_of)."""
+def germplasm(accession: Accession | SimpleNamespace, exact: bool, parts: Parts,
+              page: Page) -> dict:
+    """`accession`: an Accession or a row of page_rows() (only COLUMNS and the taxon's TAXON
+    are read); `parts`: its names and multi-valued fields (passport_parts.parts_of)."""
     name = parts.display_name or accession.accenumb
     return {
         "germplasmDbId": str(accession.id), "germplasmName": name, "defaultDisplayName": name,
@@ -89,7 +97,7 @@ def germplasm(accession: Accession, exact: bool, parts: Parts, page: Page) -> di
                          for code in parts.multi.get("STORAGE", [])],
         "synonyms": [{"synonym": name, "type": kind} for name, kind in parts.names[1:]],
         "additionalInfo": {"historic": "true" if accession.historic else "false"},
-        **breeding_methods.germplasm_fields(accession),  # the rule: breeding_methods.py
+        **breeding_methods.germplasm_fields(accession, page.methods),  # breeding_methods.py
     }
 
 
