@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from germplasm.accessions.models import Accession, Taxon
 from germplasm.brapi import breeding_methods
-from germplasm.brapi.passport_parts import Parts
+from germplasm.brapi.passport_parts import Parts, among
 from germplasm.brapi.words import code_labels, iso_date, text_of
 from germplasm.extensions import db
 from loaders.mcpd_export import mcpd_row, shown_point
@@ -29,7 +29,7 @@ def page_rows(ids: list[int]) -> list[SimpleNamespace]:
     of 1,000 records (benchmarks/brapi.py), and reading anything else fails loudly."""
     query = select(*(getattr(Accession, c) for c in COLUMNS),
                    *(getattr(Taxon, c) for c in TAXON)) \
-        .join(Taxon, Taxon.id == Accession.taxon_id).where(Accession.id.in_(ids))
+        .join(Taxon, Taxon.id == Accession.taxon_id).where(among(Accession.id, ids))
     found, split = {}, len(COLUMNS)
     for row in db.session.connection().execute(query):  # plain rows: no ORM on the way
         accession = SimpleNamespace(**dict(zip(COLUMNS, row[:split], strict=True)))
