@@ -55,6 +55,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/web.py
 	$(BIN)/python benchmarks/load.py
 	$(BIN)/python benchmarks/api.py
+	$(BIN)/python benchmarks/brapi.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
