@@ -47,7 +47,7 @@ test: $(STAMP) $(MO) $(PROXY_STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-# Each script writes its section of docs/benchmarks.md; together they take about 45 minutes.
+# Each script writes its section of docs/benchmarks.md; together they take about 50 minutes.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/import_mcpd.py
 	$(BIN)/python benchmarks/import_observations.py
