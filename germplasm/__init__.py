@@ -101,6 +101,7 @@ def _register_blueprints(app: Flask) -> None:
     )
     from germplasm.accessions.views import bp as accessions_bp
     from germplasm.accounts import token_views  # noqa: F401 (routes)
+    from germplasm.accounts.oauth import bp as oauth_bp
     from germplasm.accounts.views import bp as accounts_bp
     from germplasm.evaluations.campaign_views import bp as campaigns_bp
     from germplasm.evaluations.descriptor_views import bp as descriptors_bp
@@ -122,6 +123,7 @@ def _register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(accessions_bp)
     app.register_blueprint(accounts_bp)
+    app.register_blueprint(oauth_bp)
     app.register_blueprint(evaluations_bp)
     app.register_blueprint(campaigns_bp)
     app.register_blueprint(descriptors_bp)
@@ -193,8 +195,8 @@ def _register_api(app: Flask) -> None:
 def _register_brapi(app: Flask) -> None:
     """/brapi/v2: BrAPI v2.1, one blueprint per group of calls (/serverinfo lists them);
     /brapi/authorize, where a field app gets a token of its user."""
-    from germplasm.brapi.authorize import bp as brapi_authorize_bp
     from germplasm.brapi.attributes import bp as brapi_attributes_bp
+    from germplasm.brapi.authorize import bp as brapi_authorize_bp
     from germplasm.brapi.core import bp as brapi_core_bp
     from germplasm.brapi.germplasm_calls import bp as brapi_germplasm_bp
     from germplasm.brapi.lists import bp as brapi_lists_bp

@@ -56,6 +56,11 @@ def load_config(instance_path: str) -> dict:
         # spaces (Field Book's is fieldbook://). Never a web address.
         "GERMPLASM_BRAPI_RETURN_URLS": os.environ.get(
             "GERMPLASM_BRAPI_RETURN_URLS", "fieldbook://").split(),
+        # Redirect URIs /oauth/authorize sends codes and tokens to (exact, separated by
+        # spaces): Field Book's code flow. Its implicit flow returns to a web address
+        # (https://phenoapps.org/field-book); add it only if you accept that.
+        "GERMPLASM_OAUTH_REDIRECT_URIS": os.environ.get(
+            "GERMPLASM_OAUTH_REDIRECT_URIS", "fieldbook://app/auth").split(),
         # A tile URL such as https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty keeps the
         # map offline (positions on a plain background).
         "GERMPLASM_MAP_TILES": os.environ.get("GERMPLASM_MAP_TILES", ""),

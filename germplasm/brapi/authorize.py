@@ -8,7 +8,7 @@ own URL scheme listed in GERMPLASM_BRAPI_RETURN_URLS (default `fieldbook://`): a
 could hand the token to any site."""
 from urllib.parse import urlencode
 
-from flask import Blueprint, current_app, redirect, render_template, request
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -61,5 +61,7 @@ def _with(return_url: str, **values) -> str:
 def _page(problem: str | None, values=None):
     values = values or request.args
     return render_template("brapi/authorize.html", problem=problem, app=_app_name(values),
-                           return_url=values.get("return_url", ""),
+                           action=url_for("brapi_authorize.answer"),
+                           hidden={"display_name": _app_name(values),
+                                   "return_url": values.get("return_url", "")},
                            scope="write" if current_user.is_staff else "read")
