@@ -80,6 +80,8 @@ def visible_query(scope):
 
 
 def visible(sequence_id: int, scope) -> Sequence | None:
+    if not 0 < sequence_id < 2**31:  # no id of ours; larger ones overflow PostgreSQL's integer
+        return None
     return db.session.scalar(visible_query(scope).where(Sequence.id == sequence_id))
 
 

@@ -31,6 +31,7 @@ def test_list_and_detail(client, cli, isolates):
     assert len(detail["residues"]) == detail["length"] == genome["length"]
     assert {"type": "gene", "gene": "rbcL", "location": "56813..58240"} in detail["features"]
     assert_not_found(client.get("/api/v1/sequences/999999"))
+    assert_not_found(client.get("/api/v1/sequences/1891741171697"))  # beyond any integer id
 
 
 def test_search_finds_the_same_gene_first_on_both_strands(client, cli, isolates):
