@@ -136,7 +136,8 @@ def test_exports_long_observations_and_summaries(cli, plums, tmp_path):
     cli("export", "observations", tmp_path / "o.csv")
     cli("export", "summaries", tmp_path / "s.csv")
     lines = (tmp_path / "o.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "ACCENUMB,CAMPAIGN,YEAR,DESCRIPTOR,VALUE,REPLICATE,PLANT,OBSERVED_ON,OBSERVER"
+    assert lines[0] == ("ACCENUMB,CAMPAIGN,YEAR,DESCRIPTOR,VALUE,REPLICATE,PLANT,OBSERVED_ON,"
+                        "OBSERVER")
     assert "WSL0001,2026 评价,2026,HARVEST_DATE,2026-07-15,1,,2026-07-15,李明" in lines
     summaries = (tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines()
     assert summaries[0] == "ACCENUMB,DESCRIPTOR,YEAR,N,MEAN,MIN,MAX,SD,MODE"
