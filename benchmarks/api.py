@@ -33,7 +33,6 @@ postgresql+psycopg://postgres@127.0.0.1:5432/test); the role needs CREATEDB.
 """
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
@@ -43,7 +42,7 @@ from api_report import Result, section, summary
 from api_setup import Catalogue, prepare
 from import_mcpd import POSTGRES_URL, fresh_database, in_fresh_process
 from load_setup import query, server_problems
-from report import LoadMonitor, benchmark_parser, parse_lists, write_section
+from report import LoadMonitor, benchmark_parser, parse_lists, run_served
 from web_http import gunicorn
 
 SEED, PAGE_LIMIT = 0, 1000
@@ -97,21 +96,8 @@ def main() -> None:
     parser.add_argument("--parts", default=",".join(PARTS), help="detail,sync,lag")
     args = parse_lists(parser)
     args.parts = [part for part in args.parts.split(",") if part]
-    monitor, results = LoadMonitor(), []
-    for engine in args.engines:
-        for size in args.sizes:
-            results.append(run(engine, size, args, monitor))
-    for result in results:
-        for line in result.server_log[:10]:
-            print(f"--- gunicorn log ({result.engine}) ---\n{line}")
-    markdown = section(results, args, monitor,
-                       POSTGRES_URL if "postgresql" in args.engines else None)
-    print(markdown)
-    if not args.no_write:
-        write_section("api", markdown)
-    if any(not r.complete for r in results):
-        sys.exit("FAILED: the sync did not end with every accession (see above)")
-
+    run_served("api", args, run, section, POSTGRES_URL,
+               "the sync did not end with every accession")
 
 if __name__ == "__main__":
     main()

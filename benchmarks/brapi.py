@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import sys
 import tempfile
 from pathlib import Path
 
@@ -37,7 +36,7 @@ from brapi_report import Result, section, summary
 from flask_migrate import upgrade
 from import_mcpd import POSTGRES_URL, fresh_database, in_fresh_process
 from load_setup import cli, query, server_problems
-from report import LoadMonitor, benchmark_parser, parse_lists, write_section
+from report import LoadMonitor, benchmark_parser, parse_lists, run_served
 from scale_data import passport_rows
 from sqlalchemy import text
 from web import search_bench  # benchmarks/search.py
@@ -129,21 +128,8 @@ def main() -> None:
     parser.add_argument("--client-requests", type=int, default=20,
                         help="timed pages through the test client")
     args = parse_lists(parser)
-    monitor, results = LoadMonitor(), []
-    for engine in args.engines:
-        for size in args.sizes:
-            results.append(run(engine, size, args, monitor))
-    for result in results:
-        for line in result.server_log[:10]:
-            print(f"--- gunicorn log ({result.engine}) ---\n{line}")
-    markdown = section(results, args, monitor,
-                       POSTGRES_URL if "postgresql" in args.engines else None)
-    print(markdown)
-    if not args.no_write:
-        write_section("brapi", markdown)
-    if any(not r.complete for r in results):
-        sys.exit("FAILED: the harvest did not give every accession exactly once (see above)")
-
+    run_served("brapi", args, run, section, POSTGRES_URL,
+               "the harvest did not give every accession exactly once")
 
 if __name__ == "__main__":
     main()

@@ -175,3 +175,22 @@ class LoadMonitor:
             samples.append(os.getloadavg()[0])
             self.phases[phase] = {"start": samples[0], "mean": sum(samples) / len(samples),
                                   "max": max(samples), "end": samples[-1]}
+
+
+def run_served(name: str, args, run, section, postgres_url: str, failure: str) -> None:
+    """The common end of the gunicorn benchmarks: each engine and size measured, the servers'
+    logs shown, the section printed and written, and a failed completeness check reported."""
+    monitor, results = LoadMonitor(), []
+    for engine in args.engines:
+        for size in args.sizes:
+            results.append(run(engine, size, args, monitor))
+    for result in results:
+        for line in result.server_log[:10]:
+            print(f"--- gunicorn log ({result.engine}) ---\n{line}")
+    markdown = section(results, args, monitor,
+                       postgres_url if "postgresql" in args.engines else None)
+    print(markdown)
+    if not args.no_write:
+        write_section(name, markdown)
+    if any(not r.complete for r in results):
+        sys.exit(f"FAILED: {failure} (see above)")
