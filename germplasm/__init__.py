@@ -222,9 +222,10 @@ def _register_brapi(app: Flask) -> None:
 
 def _word_filters(app: Flask) -> None:
     """Stored values as words of the page's language: trait values, units, scale types,
-    name types, pedigree roles, audit sources and the loaders' rejection reasons."""
+    name types, pedigree roles, audit sources and entities and the loaders' rejection
+    reasons."""
     from germplasm.accessions.words import name_type_label, pedigree_role_label
-    from germplasm.audit.words import source_label
+    from germplasm.audit.words import entity_label, source_label
     from germplasm.evaluations.display import trait_value
     from germplasm.evaluations.scale_words import scale_type_label, unit_label
     from germplasm.imports.reasons import reason_text
@@ -234,7 +235,8 @@ def _word_filters(app: Flask) -> None:
     for name, function in (("trait_value", trait_value), ("unit", unit_label),
                            ("scale_type", scale_type_label), ("name_type", name_type_label),
                            ("pedigree_role", pedigree_role_label),
-                           ("audit_source", source_label), ("reason", reason_text)):
+                           ("audit_source", source_label), ("audit_entity", entity_label),
+                           ("reason", reason_text)):
         app.add_template_filter(function, name)
 
 

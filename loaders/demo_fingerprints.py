@@ -2,13 +2,15 @@
 markers, two alleles per marker for every accession (four for P. domestica), bred cultivars
 inheriting one allele from each recorded parent, and, planted for the report to find, two
 accessions carrying another's fingerprint (the same clone under two names) and one bred
-cultivar whose alleles at one marker come from neither parent (a mislabel). Written through
-germplasm.fingerprints.services."""
+cultivar whose alleles at one marker come from neither parent (a mislabel), and one accession
+also going by another's name (received from elsewhere under it) with a fingerprint of its own.
+Written through germplasm.fingerprints.services (and the name through the accessions' door)."""
 import random
 
 from sqlalchemy import select
 
 from germplasm.accessions.models import Accession, Taxon
+from germplasm.accessions.services import update_passport
 from germplasm.extensions import db
 from germplasm.fingerprints import services
 from germplasm.pollination.services import recorded_parents
@@ -24,7 +26,8 @@ DUPLICATES = 2  # planted pairs
 def add_demo_fingerprints(seed: int, user: str) -> dict:
     rng = random.Random(seed + 22)
     for name, (group, motif, low, high) in MARKERS.items():
-        services.set_marker(name, linkage_group=group, motif=motif, min_size=low, max_size=high)
+        services.set_marker(name, linkage_group=group, motif=motif, min_size=low, max_size=high,
+                            user=user, source=f"demo seed {seed}")
     markers = {m.name: m for m in services.markers() if m.name in MARKERS}
     accessions = list(db.session.scalars(select(Accession).order_by(Accession.id)))
     species = dict(db.session.execute(select(Accession.id, Taxon.species).join(Taxon)).all())
@@ -38,10 +41,12 @@ def add_demo_fingerprints(seed: int, user: str) -> dict:
             prints[child] = {m: _inherit(rng, [prints[i][m] for i in pair.values()],
                                          MARKERS[m]) for m in MARKERS}
     planted = _plant(rng, prints, parents, accessions)
+    planted["same_name"] = _same_name(planted, parents, accessions, user, seed)
     by_id = {a.id: a for a in accessions}
     for accession_id, fingerprint in prints.items():
         for name, sizes in fingerprint.items():
-            services.set_genotype(by_id[accession_id], markers[name], tuple(sorted(sizes)), user)
+            services.set_genotype(by_id[accession_id], markers[name], tuple(sorted(sizes)), user,
+                                  source=f"demo seed {seed}")
     return planted
 
 
@@ -73,3 +78,17 @@ def _plant(rng, prints, parents, accessions) -> dict:
         foreign = [s for s in range(low, high + 1, 2) if s not in carried]
         prints[mislabel][name] = set(rng.sample(foreign, 2))
     return {"duplicates": pairs, "mislabel": mislabel}
+
+
+def _same_name(planted, parents, accessions, user, seed) -> list[int]:
+    """The next two accessions outside every pedigree and planted pair: the second also takes
+    the first's name as a synonym. Their fingerprints were drawn apart, so they disagree."""
+    taken = set(parents) | {i for p in parents.values() for i in p.values()}
+    taken |= {i for pair in planted["duplicates"] for i in pair}
+    free = [a for a in accessions if a.id not in taken and a.names]
+    if len(free) < 2:
+        return []
+    original, other = free[:2]
+    names = [n.name for n in other.names] + [original.names[0].name]
+    update_passport(other, {"ACCENAME": ";".join(names)}, user, source=f"demo seed {seed}")
+    return [original.id, other.id]

@@ -4,7 +4,8 @@ Wide tables: one row per accession (or sample), the first column (or --id-column
 accession by number or name, then one column per allele named MARKER_a … MARKER_f (or
 MARKER_1 … MARKER_6): two for diploids, up to six for hexaploid P. domestica.
 Long tables: an id column, MARKER and SIZE, one allele per row.
-Missing: empty, 0, NA, ?. All or nothing unless skip_invalid."""
+Missing: empty, 0, NA, ?. All or nothing unless skip_invalid. Each change is audited
+with the file's name as its source."""
 import re
 from pathlib import Path
 
@@ -36,7 +37,8 @@ def import_genotypes(path: str | Path, *, user: str, id_column: str | None = Non
         except services.GenotypeProblem as problem:
             report.reject(number, column, None, str(problem))
             continue
-        outcome = services.set_genotype(accession, marker, checked, user)
+        outcome = services.set_genotype(accession, marker, checked, user,
+                                        source=Path(path).name)
         setattr(report, outcome, getattr(report, outcome) + 1)
     report.written = not dry_run and (skip_invalid or not report.rejected)
     return report

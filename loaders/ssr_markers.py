@@ -28,7 +28,8 @@ def import_markers(path: str | Path, *, user: str, skip_invalid: bool = False,
             try:
                 outcome = services.set_marker(name, linkage_group=row.get("LINKAGE_GROUP"),
                                               motif=row.get("MOTIF"), min_size=low,
-                                              max_size=high)
+                                              max_size=high, user=user,
+                                              source=Path(path).name)
             except services.GenotypeProblem as problem:
                 raise CellProblem("MAX_SIZE", str(problem)) from None
         except CellProblem as problem:

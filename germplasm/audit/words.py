@@ -1,6 +1,15 @@
 """Where a change came from, in the page's language: the sources the application writes
-itself are words; a file name or a script's own source is shown as written."""
-from flask_babel import gettext
+itself are words; a file name or a script's own source is shown as written. And what was
+changed, for the entities an accession's history mixes with its passport data."""
+from flask_babel import gettext, lazy_gettext
+
+ENTITIES = {"ssr_genotype": lazy_gettext("SSR genotype"),
+            "ssr_marker": lazy_gettext("SSR marker")}
+
+
+def entity_label(entity: str | None) -> str:
+    """'' for the accession itself and entities the page names otherwise (trees)."""
+    return str(ENTITIES.get(entity, ""))
 
 
 def source_label(source: str | None) -> str:

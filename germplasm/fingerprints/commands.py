@@ -59,11 +59,12 @@ def import_genotypes_command(path, kind, id_column, skip_invalid, dry_run, repor
 @click.option("--min-markers", type=click.IntRange(1), default=1, show_default=True,
               help="Markers typed in both before two accessions can be called duplicates.")
 @click.option("--json", "as_json", is_flag=True,
-              help='{"duplicates": [[accenumb, ...]], "parent_conflicts": [...]}')
+              help='{"duplicates": [[accenumb, ...]], "parent_conflicts": [...], '
+                   '"name_conflicts": [...]}')
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write an .xlsx.")
 def report_command(kind, threshold, min_markers, as_json, output) -> None:
-    """Possible duplicates (near-identical fingerprints) and parent–offspring pairs sharing no
-    allele at a marker."""
+    """Possible duplicates (near-identical fingerprints), parent–offspring pairs sharing no
+    allele at a marker, and same-named accessions whose fingerprints differ."""
     found = fingerprint_report.build(threshold, min_markers)
     if output:
         _xlsx(found, output)
@@ -74,8 +75,12 @@ def report_command(kind, threshold, min_markers, as_json, output) -> None:
         click.echo("duplicates\t" + " ".join(group))
     for c in found["parent_conflicts"]:
         click.echo(f"parent conflict\t{c['accenumb']}\t{c['parent']}\t{' '.join(c['markers'])}")
+    for c in found["name_conflicts"]:
+        click.echo(f"name conflict\t{c['name']}\t{' '.join(c['accessions'])}\t"
+                   f"distance {c['distance']} over {c['markers_compared']} marker(s)")
     click.echo(f"{len(found['duplicates'])} duplicate group(s), "
-               f"{len(found['parent_conflicts'])} parent conflict(s)")
+               f"{len(found['parent_conflicts'])} parent conflict(s), "
+               f"{len(found['name_conflicts'])} name conflict(s)")
 
 
 def _xlsx(found: dict, path: str) -> None:
@@ -92,4 +97,9 @@ def _xlsx(found: dict, path: str) -> None:
     conflicts.append(["ACCENUMB", "PARENT", "MARKERS"])
     for c in found["parent_conflicts"]:
         conflicts.append([c["accenumb"], c["parent"], " ".join(c["markers"])])
+    names = book.create_sheet("name_conflicts")
+    names.append(["NAME", "ACCESSIONS", "DISTANCE", "MARKERS_COMPARED"])
+    for c in found["name_conflicts"]:
+        names.append([c["name"], " ".join(c["accessions"]), c["distance"],
+                      c["markers_compared"]])
     book.save(path)

@@ -1,11 +1,14 @@
 """The duplicate and mislabel report: groups of accessions whose fingerprints are identical or
 nearly (distance ≤ threshold over at least `min_markers` markers), and parent–offspring pairs
-from the recorded pedigree sharing no allele at a marker."""
+from the recorded pedigree sharing no allele at a marker; and accessions going by the same name
+whose fingerprints disagree (distance > threshold over at least `min_markers`): possible
+mislabels."""
 import numpy as np
 from sqlalchemy import ColumnElement
 
 from germplasm.fingerprints import services
 from germplasm.fingerprints.distance import conflicting_markers, distances
+from germplasm.fingerprints.names import shared_names
 from germplasm.pollination.services import recorded_parents
 
 
@@ -15,7 +18,8 @@ def build(threshold: float = 0.0, min_markers: int = 1,
     numbers = services.accession_numbers(prints)
     names = services.marker_names()
     return {"duplicates": duplicate_groups(prints, numbers, threshold, min_markers),
-            "parent_conflicts": parent_conflicts(prints, numbers, names)}
+            "parent_conflicts": parent_conflicts(prints, numbers, names),
+            "name_conflicts": name_conflicts(prints, numbers, threshold, min_markers)}
 
 
 def duplicate_groups(prints, numbers, threshold, min_markers) -> list[list[str]]:
@@ -48,3 +52,25 @@ def parent_conflicts(prints, numbers, names) -> list[dict]:
                     conflicts.append({"accenumb": numbers[child], "parent": numbers[parent],
                                       "markers": sorted(names[m] for m in markers)})
     return sorted(conflicts, key=lambda c: (c["accenumb"], c["parent"]))
+
+
+def name_conflicts(prints, numbers, threshold, min_markers) -> list[dict]:
+    """One entry per pair of same-named accessions compared over enough markers and farther
+    apart than the threshold; pairs compared over fewer markers cannot tell, so are left out."""
+    shared = shared_names(prints)
+    found = distances({i: prints[i] for ids in shared.values() for i in ids})
+    conflicts = [{"name": name, "accessions": sorted([numbers[a], numbers[b]]),
+                  "distance": round(distance, 3), "markers_compared": compared}
+                 for name, ids in shared.items()
+                 for a, b, distance, compared in _pairs(found, ids)
+                 if compared >= min_markers and distance > threshold + 1e-9]
+    return sorted(conflicts, key=lambda c: (c["name"], c["accessions"]))
+
+
+def _pairs(found, ids: list[int]):
+    """(id, id, distance, markers compared) for each pair of these accessions."""
+    row = {accession: i for i, accession in enumerate(found.ids)}
+    for k, first in enumerate(ids):
+        for second in ids[k + 1:]:
+            i, j = row[first], row[second]
+            yield first, second, float(found.distance[i, j]), int(found.compared[i, j])

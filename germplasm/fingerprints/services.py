@@ -1,10 +1,13 @@
-"""The one door for SSR markers and genotypes: read and write (flush only; the command
-commits), and the fingerprints as {accession id: {marker id: allele sizes}}."""
+"""The one door for SSR markers and genotypes: read and write (audited; flush only, the
+command commits), and the fingerprints as {accession id: {marker id: allele sizes}}."""
 from sqlalchemy import ColumnElement, select
 
 from germplasm.accessions.models import Accession
+from germplasm.audit import services as audit
 from germplasm.extensions import db
 from germplasm.fingerprints.models import MAX_ALLELES, SsrGenotype, SsrMarker
+
+MARKER_FIELDS = ("linkage_group", "motif", "min_size", "max_size")
 
 
 class GenotypeProblem(ValueError):
@@ -20,21 +23,27 @@ def markers() -> list[SsrMarker]:
 
 
 def set_marker(name: str, *, linkage_group: str | None, motif: str | None,
-               min_size: int, max_size: int) -> str:
-    """'created', 'updated' or 'unchanged'."""
+               min_size: int, max_size: int, user: str, source: str | None = None) -> str:
+    """'created', 'updated' or 'unchanged'; each change is audited (a changed size range
+    changes which genotypes an import accepts)."""
     if min_size > max_size:
         raise GenotypeProblem(f"the size range {min_size}-{max_size} is reversed")
     marker = marker_named(name)
-    values = (linkage_group or None, motif or None, min_size, max_size)
-    if marker and (marker.linkage_group, marker.motif, marker.min_size, marker.max_size) == values:
-        return "unchanged"
-    outcome = "updated" if marker else "created"
+    values = dict(zip(MARKER_FIELDS, (linkage_group or None, motif or None, min_size, max_size),
+                      strict=True))
     if marker is None:
-        marker = SsrMarker(name=name)
+        marker = SsrMarker(name=name, **values)
         db.session.add(marker)
-    marker.linkage_group, marker.motif, marker.min_size, marker.max_size = values
+        db.session.flush()
+        audit.record(user, "ssr_marker", marker.id, "create", new=name, source=source)
+        return "created"
+    changes = {f: (getattr(marker, f), v) for f, v in values.items() if getattr(marker, f) != v}
+    for field, (old, new) in changes.items():
+        setattr(marker, field, new)
+        audit.record(user, "ssr_marker", marker.id, "update", field=f"{name} {field.upper()}"[:40],
+                     old=old, new=new, source=source)
     db.session.flush()
-    return outcome
+    return "updated" if changes else "unchanged"
 
 
 def check_sizes(marker: SsrMarker, sizes: list[int]) -> tuple[int, ...]:
@@ -51,20 +60,24 @@ def check_sizes(marker: SsrMarker, sizes: list[int]) -> tuple[int, ...]:
 
 
 def set_genotype(accession: Accession, marker: SsrMarker, sizes: tuple[int, ...],
-                 user: str) -> str:
-    """Store the sizes (already checked) for this accession and marker."""
+                 user: str, *, source: str | None = None) -> str:
+    """Store the sizes (already checked) for this accession and marker; the change goes to
+    the accession's history with the marker as its field."""
     record = db.session.scalar(select(SsrGenotype).where(
         SsrGenotype.accession_id == accession.id, SsrGenotype.marker_id == marker.id))
     text = "/".join(str(s) for s in sizes)
     if record and record.alleles == text:
         return "unchanged"
-    outcome = "updated" if record else "created"
+    old = record.alleles if record else None
     if record is None:
         record = SsrGenotype(accession_id=accession.id, marker_id=marker.id)
         db.session.add(record)
     record.alleles, record.updated_by = text, user
     db.session.flush()
-    return outcome
+    audit.record(user, "ssr_genotype", record.id, "update" if old else "create",
+                 accession_id=accession.id, field=marker.name[:40], old=old, new=text,
+                 source=source)
+    return "updated" if old else "created"
 
 
 def fingerprints(scope: ColumnElement | None = None) -> dict[int, dict[int, tuple[int, ...]]]:

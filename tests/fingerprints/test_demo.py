@@ -1,5 +1,6 @@
-"""`germplasm demo` plants two duplicate pairs and one mislabel among synthetic fingerprints;
-the report finds exactly those at threshold 0.25 over all eight markers."""
+"""`germplasm demo` plants two duplicate pairs, one mislabel and one name shared by two
+accessions of different fingerprints; the report finds exactly those at threshold 0.25 over
+all eight markers."""
 import json
 
 from loaders.demo_fingerprints import MARKERS
@@ -19,3 +20,12 @@ def test_demo_report_finds_the_planted_cases_and_nothing_else(cli, client):
     first = found["duplicates"][0]
     page = client.get("/fingerprints?threshold=0.25&min_markers=8").get_data(as_text=True)
     assert f'{first[0]}</a> = <a href="/accessions/{first[1]}"' in page
+    # The second also goes by the first's name (a synonym), but its fingerprint is its own.
+    assert len(found["name_conflicts"]) == 1
+    same = found["name_conflicts"][0]
+    assert same["markers_compared"] == len(MARKERS) and same["distance"] > 0.5
+    assert not set(same["accessions"]) & {a for g in found["duplicates"] for a in g}
+    names = client.get(f"/accessions/{same['accessions'][1]}").get_data(as_text=True)
+    assert same["name"] in names
+    assert f'{same["accessions"][0]}</a> ≠ <a href="/accessions/{same["accessions"][1]}"' \
+        in page and "同名而指纹不同" in page
