@@ -75,13 +75,13 @@ def report_command(kind, threshold, min_markers, as_json, output) -> None:
         click.echo("duplicates\t" + " ".join(group))
     for c in found["parent_conflicts"]:
         click.echo(f"parent conflict\t{c['accenumb']}\t{c['parent']}\t{' '.join(c['markers'])}")
-    for c in found["name_conflicts"]:
+    names = found.get("name_conflicts")  # reports without name matching leave it out
+    for c in names or []:
         click.echo(f"name conflict\t{c['name']}\t{' '.join(c['accessions'])}\t"
                    f"distance {c['distance']} over {c['markers_compared']} marker(s)")
     click.echo(f"{len(found['duplicates'])} duplicate group(s), "
-               f"{len(found['parent_conflicts'])} parent conflict(s), "
-               f"{len(found['name_conflicts'])} name conflict(s)")
-
+               f"{len(found['parent_conflicts'])} parent conflict(s)"
+               + (f", {len(names)} name conflict(s)" if names is not None else ""))
 
 def _xlsx(found: dict, path: str) -> None:
     from openpyxl import Workbook
@@ -97,9 +97,13 @@ def _xlsx(found: dict, path: str) -> None:
     conflicts.append(["ACCENUMB", "PARENT", "MARKERS"])
     for c in found["parent_conflicts"]:
         conflicts.append([c["accenumb"], c["parent"], " ".join(c["markers"])])
-    names = book.create_sheet("name_conflicts")
-    names.append(["NAME", "ACCESSIONS", "DISTANCE", "MARKERS_COMPARED"])
-    for c in found["name_conflicts"]:
-        names.append([c["name"], " ".join(c["accessions"]), c["distance"],
-                      c["markers_compared"]])
+    if "name_conflicts" in found:
+        _name_sheet(book, found["name_conflicts"])
     book.save(path)
+
+
+def _name_sheet(book, conflicts: list[dict]) -> None:
+    sheet = book.create_sheet("name_conflicts")
+    sheet.append(["NAME", "ACCESSIONS", "DISTANCE", "MARKERS_COMPARED"])
+    for c in conflicts:
+        sheet.append([c["name"], " ".join(c["accessions"]), c["distance"], c["markers_compared"]])
