@@ -1,5 +1,14 @@
 """Passport data: institutes, taxa, accessions, their names, multi-valued codes and pedigree."""
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from germplasm.accessions.mcpd_fields import valid_codes
@@ -61,6 +70,10 @@ class Accession(TimestampMixin, db.Model):
         CheckConstraint(_in_list("mlsstat", "MLSSTAT"), "mlsstat_code"),
         CheckConstraint("acqdate IS NULL OR length(acqdate) = 8", "acqdate_format"),
         CheckConstraint("colldate IS NULL OR length(colldate) = 8", "colldate_format"),
+        # The public's accessions in id order: BrAPI and API pages count and step through
+        # them from the index alone (benchmarks/brapi.py), not by reading the whole table.
+        Index("ix_accessions_public_id", "id", postgresql_where=text("restricted IS false"),
+              sqlite_where=text("restricted = 0")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

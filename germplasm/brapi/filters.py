@@ -16,7 +16,7 @@ FILTERS = ("germplasmDbId", "germplasmName", "accessionNumber", "genus", "specie
 def visible_accessions(filters: dict[str, list[str]] | None = None):
     """select(Accession) of what the caller may see, with `filters` ({filter: values}, the
     request's query parameters when not given) applied."""
-    query = select(Accession).join(Taxon, Taxon.id == Accession.taxon_id)
+    query = select(Accession)  # no join: counting and paging need the accessions alone
     scope = accession_scope()
     if scope is not None:
         query = query.where(scope)
@@ -47,9 +47,14 @@ def _named(values: list[str], synonyms_only: bool = False):
     return exists(select(AccessionName.id).where(condition))
 
 
+def _of_taxa(condition):
+    """Accessions whose taxon meets `condition` (a condition on Taxon)."""
+    return Accession.taxon_id.in_(select(Taxon.id).where(condition))
+
+
 def _species(values: list[str]):
     """`salicina`, or the binomial `Prunus salicina`."""
-    return or_(*(_one_species(value) for value in values))
+    return _of_taxa(or_(*(_one_species(value) for value in values)))
 
 
 def _one_species(value: str):
@@ -73,7 +78,7 @@ CONDITIONS = {
     "germplasmDbId": _by_id,
     "germplasmName": _named,
     "accessionNumber": lambda values: Accession.accenumb.in_(values),
-    "genus": lambda values: _lower_in(Taxon.genus, values),
+    "genus": lambda values: _of_taxa(_lower_in(Taxon.genus, values)),
     "species": _species,
     "synonym": lambda values: _named(values, synonyms_only=True),
     "commonCropName": lambda values: Accession.cropname.in_(values),

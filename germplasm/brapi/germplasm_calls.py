@@ -15,10 +15,12 @@ from germplasm.brapi.passport_parts import parts_of
 from germplasm.brapi.places import institute_names
 from germplasm.extensions import db
 from germplasm.sharing.access import accession_scope, rounds_wild_sites
+from schemas.brapi_fast import compiled
 from schemas.brapi_germplasm import GermplasmSchema, McpdSchema, PedigreeNodeSchema, ProgenySchema
 
 bp = Blueprint("brapi_germplasm", __name__, url_prefix="/brapi/v2")
 ORDER = (Accession.id,)
+dump_germplasm = compiled(GermplasmSchema)  # GermplasmSchema().dump, a third of the time
 
 
 def _records(accessions: list[Accession], build) -> list[dict]:
@@ -53,7 +55,7 @@ def germplasm_listing(query, pages):
     page's ids first, then their records (germplasm_records.page_rows)."""
     total, ids = page_of(query.with_only_columns(Accession.id), ORDER, pages)
     rows = germplasm_records.page_rows(ids)
-    return listing(GermplasmSchema(many=True).dump(_germplasm(rows)), total, pages)
+    return listing([dump_germplasm(record) for record in _germplasm(rows)], total, pages)
 
 
 @bp.get("/germplasm")
@@ -63,7 +65,7 @@ def germplasm_list():
 
 @bp.get("/germplasm/<string:germplasmDbId>")
 def germplasm_one(germplasmDbId: str):  # noqa: N803 (BrAPI's name, shown in /serverinfo)
-    return one(GermplasmSchema().dump(_germplasm([_visible(germplasmDbId)])[0]))
+    return one(dump_germplasm(_germplasm([_visible(germplasmDbId)])[0]))
 
 
 @bp.get("/germplasm/<string:germplasmDbId>/mcpd")

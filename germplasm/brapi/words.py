@@ -1,6 +1,6 @@
 """MCPD codes and dates as BrAPI writes them: code labels in the caller's language, and
 MCPD's YYYYMMDD with `--` for an unknown month or day as ISO 8601 (as much as is known)."""
-from functools import cache
+from functools import cache, lru_cache
 
 from flask_babel import get_locale
 
@@ -26,6 +26,7 @@ def code_labels(list_name: str) -> dict[str, str]:
     return {code: zh if chinese and zh else en for code, (en, zh) in _labels()[list_name].items()}
 
 
+@lru_cache(maxsize=8192)  # a collection has few distinct dates; a page asks for 1,000
 def iso_date(mcpd: str | None) -> str | None:
     """'20050301' -> '2005-03-01', '199805--' -> '1998-05', '1998----' -> '1998'."""
     if not mcpd or len(mcpd) != 8 or not mcpd[:4].isdigit():
