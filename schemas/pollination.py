@@ -1,5 +1,8 @@
-"""GET /api/v1/compatibility and /api/v1/pollinizers: query and dump schemas."""
+"""GET /api/v1/compatibility, /api/v1/pollinizers and /api/v1/s-genotypes: query and dump
+schemas."""
 from marshmallow import Schema, fields, validate
+
+from germplasm.sharing.paging import PageArgs, PageSchema
 
 CLASSES = ["compatible", "half", "incompatible", "unknown"]
 
@@ -53,3 +56,29 @@ class PollinizerPageSchema(Schema):
     items = fields.List(fields.Nested(PollinizerItemSchema), **_doc(
         "亲和的在前，其次半亲和；各按同期开花天数排序",
         "compatible first, then half compatible, each by days in bloom together"))
+
+
+class SGenotypeQuery(PageArgs):
+    accenumb = fields.String(validate=validate.Length(min=1, max=100),
+                             **_doc("种质库编号", "accession number"))
+    group = fields.String(validate=validate.Length(min=1, max=40), **_doc(
+        "不亲和群（两个等位基因，如 S1S3）", "incompatibility group (both alleles, e.g. S1S3)"))
+
+
+class SGenotypeSchema(Schema):
+    accenumb = fields.Function(lambda g: g.accession.accenumb,
+                               **_doc("种质库编号", "accession number", type="string"))
+    name = fields.Function(lambda g: g.accession.display_name,
+                           **_doc("名称", "name", type="string"))
+    s_genotype = fields.String(attribute="genotype", **_doc(
+        "S 基因型（规范写法；S? 为未鉴定的等位基因）",
+        "S-genotype as normalised (S? an unidentified allele)", example="S1S3"))
+    group = fields.String(allow_none=True, **_doc(
+        "不亲和群；有未鉴定等位基因时为 null", "incompatibility group; null while an allele "
+        "is unidentified"))
+    self_compatible = fields.Boolean(**_doc("自交亲和", "self-compatible"))
+    source = fields.String(allow_none=True, **_doc("来源", "source"))
+
+
+class SGenotypePage(PageSchema):
+    items = fields.List(fields.Nested(SGenotypeSchema))

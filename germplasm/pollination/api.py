@@ -1,17 +1,24 @@
-"""GET /api/v1/compatibility and /api/v1/pollinizers: cross-compatibility and pollinizer
-advice; restricted accessions only for callers who may see them (404 alike otherwise)."""
+"""GET /api/v1/compatibility, /api/v1/pollinizers and /api/v1/s-genotypes: cross-compatibility,
+pollinizer advice and the S-genotypes themselves; restricted accessions only for callers who
+may see them (404 alike otherwise)."""
 from flask_babel import gettext as _
 from flask_smorest import abort
 
+from germplasm.accessions.models import Accession
+from germplasm.inventory.queries import page
 from germplasm.pollination import services
 from germplasm.pollination.advice import pollinizers as advise
+from germplasm.pollination.models import SGenotype
 from germplasm.sharing.access import accession_scope
 from germplasm.sharing.openapi import ApiBlueprint
+from germplasm.sharing.paging import LINK_HEADERS, paged
 from schemas.pollination import (
     CompatibilityQuery,
     CompatibilitySchema,
     PollinizerPageSchema,
     PollinizerQuery,
+    SGenotypePage,
+    SGenotypeQuery,
 )
 
 bp = ApiBlueprint("api_pollination", __name__, url_prefix="/api/v1",
@@ -52,6 +59,25 @@ def pollinizers(args):
     female = visible(args["for_"], scope)
     found = advise(female, services.genotype_of(female), scope, args.get("top"))
     return {"for_": female.accenumb, "items": found}
+
+
+@bp.get("/s-genotypes")
+@bp.arguments(SGenotypeQuery, location="query")
+@bp.response(200, SGenotypePage, headers=LINK_HEADERS)
+def s_genotypes(args):
+    """S 基因型 / S-genotypes
+
+    各种质的 S 基因型、不亲和群与自交亲和性，按种质库编号排列；可按编号或不亲和群筛选。
+
+    Each accession's S-genotype, incompatibility group and self-compatibility, by accession
+    number; filter by accession number or group."""
+    query = services.visible_query(accession_scope())
+    if args.get("accenumb"):
+        query = query.where(Accession.accenumb == args["accenumb"])
+    if args.get("group"):
+        query = query.where(SGenotype.group == args["group"])
+    total, rows = page(query, (Accession.accenumb,), args["page"], args["per_page"])
+    return paged(rows, total, args["page"], args["per_page"])
 
 
 def visible(key: str, scope):

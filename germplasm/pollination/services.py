@@ -73,6 +73,12 @@ def compatibility(female: Accession, male: Accession) -> rules.Verdict:
     return rules.cross(genotype_of(female), genotype_of(male))
 
 
+def visible_query(scope: ColumnElement | None = None):
+    """S-genotypes of the accessions `scope` (accession_scope()) lets the caller see."""
+    query = select(SGenotype).join(Accession, SGenotype.accession_id == Accession.id)
+    return query if scope is None else query.where(scope)
+
+
 def groups(scope: ColumnElement | None = None) -> dict[str, list[str]]:
     """Incompatibility groups: {S1S3: [accession numbers sharing both alleles]}."""
     query = (select(SGenotype.group, Accession.accenumb).join(Accession)
