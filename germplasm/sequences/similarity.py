@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from germplasm.accessions.models import Accession
 from germplasm.extensions import db
+from germplasm.sequences import anchored
 from germplasm.sequences.kmers import (
     K,
     KmerTable,
@@ -105,23 +106,27 @@ def _align(query: str, whole: str, query_codes, row: Sequence) -> Hit | None:
     if len(whole) > len(query) + 3 * MARGIN:  # only where the query's k-mers cluster
         offset = max(0, densest_window(whole, query_codes, len(query)) - MARGIN)
         subject = whole[offset:offset + len(query) + 2 * MARGIN + K]
-    found = aligner().align(subject, query)
-    if not found.score or found.score <= 0:
+    alignment = anchored.align(subject, query) or _smith_waterman(subject, query)
+    if alignment is None:
         return None
-    alignment = found[0]
-    score = float(alignment.score)
+    counts = alignment.counts()
+    score = 2.0 * counts.identities - 3.0 * counts.mismatches - 4.0 * counts.gaps
     if offset:  # positions in the whole subject, not in the window
         coordinates = alignment.coordinates.copy()
         coordinates[0] += offset
         alignment = Align.Alignment([whole, query], coordinates)
-        offset = 0
-    counts = alignment.counts()
     columns = counts.identities + counts.mismatches + counts.gaps
     (s_start, *_rest, s_end), (q_start, *_more, q_end) = alignment.coordinates
     return Hit(row, round(counts.identities / columns, 4),
                round((q_end - q_start) / len(query), 4), score, 0, "+",
-               int(q_start), int(q_end), int(s_start) + offset, int(s_end) + offset,
+               int(q_start), int(q_end), int(s_start), int(s_end),
                format(alignment)[:MAX_ALIGNMENT_TEXT])
+
+
+def _smith_waterman(subject: str, query: str) -> Align.Alignment | None:
+    """The whole pair's local alignment: when anchors are too few to align piecewise."""
+    found = aligner().align(subject, query)
+    return found[0] if found.score and found.score > 0 else None
 
 
 def _visible(accession_ids: np.ndarray, scope) -> np.ndarray:
