@@ -20,9 +20,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import platform
 import sys
 import time
+import traceback
 from pathlib import Path
 
 import numpy as np
@@ -79,7 +79,12 @@ def measure_module(name: str, quick: bool) -> dict | str:
             raise
         return "not measured: module missing"
     load = os.getloadavg()[0]
-    return module.measure() | {"load": (load, os.getloadavg()[0])}
+    try:
+        figures = module.measure()
+    except Exception as failure:  # the other measures still run; the section says why not
+        traceback.print_exc()
+        return f"not measured: {name}.measure() failed ({type(failure).__name__})"
+    return figures | {"load": (load, os.getloadavg()[0])}
 
 
 def verdict(ok: bool) -> str:
@@ -145,7 +150,7 @@ def section(results: dict, args) -> str:
 Run {utc_now()} with `.venv/bin/python {command}`, code {git_state()}, on
 {os.cpu_count()} CPUs (1-minute load average {results['load'][0]:.1f} at the start,
 {results['load'][1]:.1f} at the end; the machine is shared, so other processes competed for
-the CPU), Python {platform.python_version()}:
+the CPU):
 
 {machine_description()}
 
