@@ -125,7 +125,8 @@ def section(result: dict, queries: int) -> str:
 accessions, SQLite. {queries} queries through `POST /api/v1/sequences/search` (Flask test
 client): a family member with 5 % more changes, cut to 800–1,500 bases, every other one
 reverse-complemented. 11-mer prefilter on both strands, then `Bio.Align.PairwiseAligner`
-local alignment of the 10 best candidates. Milliseconds. *first request*: the first search
+local alignment of the 10 best candidates, computed piecewise along exact 11-mer anchors
+(germplasm/sequences/anchored.py). Milliseconds. *first request*: the first search
 of the process, which builds its k-mer table. *recall@1*: the best hit is of the query's
 family. The machine is shared: its 1-minute load average was {result['load'][0]:.1f} as the
 timed queries began and {result['load'][1]:.1f} as they ended on 2 cores: other processes competed
