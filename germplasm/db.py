@@ -32,3 +32,17 @@ class TimestampMixin:
 def one_of(column: str, values) -> str:
     """A CHECK constraint's text: `column` holds one of `values`."""
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+# Row ids are 32-bit integers: a larger number in a URL is no row of ours, and PostgreSQL
+# refuses to compare an integer column with it (a 500 instead of a 404).
+LARGEST_ID = 2**31 - 1
+
+
+def is_row_id(number: int) -> bool:
+    return 0 < number <= LARGEST_ID
+
+
+def row_id(text: str) -> int | None:
+    """A row id written as text (BrAPI's DbIds are strings); None for anything else."""
+    return int(text) if text.isascii() and text.isdigit() and is_row_id(int(text)) else None

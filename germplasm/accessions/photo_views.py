@@ -9,6 +9,7 @@ from germplasm.accessions.photos import MAX_BYTES, PhotoProblem, add_uploaded_ph
 from germplasm.accessions.thumbnails import SIZE, VIEW_SIZE, thumbnail
 from germplasm.accessions.views import bp, render_detail
 from germplasm.accounts.permissions import is_staff, restricted_scope
+from germplasm.db import is_row_id
 from germplasm.extensions import db
 
 MAX_FILES = 10
@@ -21,7 +22,7 @@ def upload_photos(accession_id: int):
     signed in or not: there is no form for them to have come from."""
     if not is_staff():
         abort(403)
-    accession = queries.find_by_id(accession_id, True) if accession_id < 2**31 else None
+    accession = queries.find_by_id(accession_id, True) if is_row_id(accession_id) else None
     if accession is None:
         abort(404)
     if (request.content_length or 0) > MAX_FILES * MAX_BYTES:
@@ -57,7 +58,7 @@ def _small_copy(photo_id: int, size: int):
     """A small JPEG of a photo, under its accession's rule: restricted ones for those who
     may see the accession,
     and never kept in a shared cache."""
-    picture = db.session.get(AccessionPhoto, photo_id) if photo_id < 2**31 else None
+    picture = db.session.get(AccessionPhoto, photo_id) if is_row_id(photo_id) else None
     accession = picture and queries.find_by_id(picture.accession_id, restricted_scope())
     if accession is None:
         abort(404)

@@ -9,6 +9,7 @@ from germplasm.accessions.photos import MAX_BYTES, photo_dir, photos_of
 from germplasm.accessions.presenters import coordinates, passport
 from germplasm.accounts.permissions import exact_coordinates, is_staff, restricted_scope
 from germplasm.audit import services as audit
+from germplasm.db import is_row_id
 from germplasm.evaluations.display import trait_value
 from germplasm.extensions import db
 from germplasm.inventory.presenters import inventory_context
@@ -71,7 +72,7 @@ def render_detail(accession, status: int = 200):
 @bp.get("/photos/<int:photo_id>")
 def photo(photo_id: int):
     """A photo, under the same rule as its accession (restricted_scope)."""
-    picture = db.session.get(AccessionPhoto, photo_id) if photo_id < 2**31 else None
+    picture = db.session.get(AccessionPhoto, photo_id) if is_row_id(photo_id) else None
     accession = picture and queries.find_by_id(picture.accession_id, restricted_scope())
     if accession is None:
         abort(404)

@@ -5,6 +5,7 @@ from flask import abort
 from flask_login import current_user
 
 from germplasm.accessions.visibility import Scope, exact_sites
+from germplasm.db import is_row_id
 from germplasm.extensions import db, login_manager
 
 
@@ -54,7 +55,7 @@ def load_user(session_id: str):
     number, _, version = session_id.partition(".")
     if not (number.isascii() and number.isdigit() and version.isascii() and version.isdigit()):
         return None
-    user = db.session.get(User, int(number)) if int(number) < 2**31 else None
+    user = db.session.get(User, int(number)) if is_row_id(int(number)) else None
     if user is None or str(user.session_version) != version or not user.active:
         return None
     return user

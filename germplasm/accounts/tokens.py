@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from germplasm.accounts.models import ApiToken, User
-from germplasm.db import utcnow
+from germplasm.db import is_row_id, utcnow
 from germplasm.extensions import db
 
 PREFIX = "gpt_"  # recognisable in logs and by secret scanners
@@ -45,7 +45,7 @@ def listed(user: User | None = None) -> list[ApiToken]:
 
 def revoke(token_id: int, owner: User | None = None) -> ApiToken:
     """Revokes a token (only the owner's, when `owner` is given); revoking twice is harmless."""
-    token = db.session.get(ApiToken, token_id) if 0 < token_id < 2**31 else None
+    token = db.session.get(ApiToken, token_id) if is_row_id(token_id) else None
     if token is None or (owner is not None and token.user_id != owner.id):
         raise TokenProblem(f"no token with id {token_id}")
     token.revoked_at = token.revoked_at or utcnow()

@@ -6,9 +6,9 @@ from flask import request
 from sqlalchemy import exists, false, func, or_, select
 
 from germplasm.accessions.models import Accession, AccessionName, Taxon
+from germplasm.db import row_id
 from germplasm.sharing.access import accession_scope
 
-MAX_ID = 2**31  # larger numbers are no id of ours (and overflow PostgreSQL's integer)
 FILTERS = ("germplasmDbId", "germplasmName", "accessionNumber", "genus", "species", "synonym",
            "commonCropName", "germplasmPUI")
 
@@ -32,7 +32,7 @@ def query_filters() -> dict[str, list[str]]:
 
 
 def accession_id(text: str) -> int | None:
-    return int(text) if text.isascii() and text.isdigit() and 0 < int(text) < MAX_ID else None
+    return row_id(text)
 
 
 def _by_id(values: list[str]):

@@ -5,7 +5,7 @@ from flask import abort, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from germplasm.brapi.filters import MAX_ID
+from germplasm.db import row_id
 from germplasm.selections import saved, services
 from germplasm.selections.models import Selection
 
@@ -37,7 +37,8 @@ def shown():
 
 def list_id(text: str) -> int:
     """A listDbId as a number; -1 (no list) for anything else."""
-    return int(text) if text.isascii() and text.isdigit() and 0 < int(text) < MAX_ID else -1
+    number = row_id(text)
+    return -1 if number is None else number
 
 
 def _source(value: str):

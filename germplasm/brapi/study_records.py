@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy import distinct, select
 
 from germplasm.brapi import places
-from germplasm.brapi.filters import MAX_ID
+from germplasm.db import row_id
 from germplasm.evaluations.models import Campaign
 from germplasm.extensions import db
 
@@ -25,8 +25,8 @@ LEVELS = [{"levelName": "entry", "levelOrder": 1}, {"levelName": "block", "level
 
 def number(text: str) -> int:
     """A whole number id (campaign id, year); -1, which matches nothing, for anything else."""
-    text = text.strip()
-    return int(text) if text.isascii() and text.isdigit() and int(text) < MAX_ID else -1
+    found = row_id(text.strip())
+    return -1 if found is None else found
 
 
 def campaigns_query(args=None):

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import ColumnElement, Select, func
 
 from germplasm.accessions.models import Accession
+from germplasm.db import row_id
 from germplasm.evaluations.models import ALL_YEARS, Campaign, Descriptor, Observation, TraitSummary
 from germplasm.extensions import db
 
@@ -89,8 +90,8 @@ def _accession_ids(text: str) -> list[int]:
     id; an unknown accession selects nothing (saying "no such accession" would tell the
     public which restricted ones exist)."""
     ids = list(db.session.scalars(db.select(Accession.id).where(Accession.accenumb == text)))
-    if not ids and text.isascii() and text.isdigit() and int(text) < 2**31:
-        ids = [int(text)]
+    if not ids and row_id(text) is not None:
+        ids = [row_id(text)]
     return ids
 
 
@@ -104,8 +105,8 @@ def _descriptor_id(code: str) -> int:
 
 def _campaign_id(text: str) -> int:
     found = db.session.scalar(db.select(Campaign.id).where(Campaign.name == text))
-    if found is None and text.isascii() and text.isdigit() and int(text) < 2**31:
-        found = db.session.scalar(db.select(Campaign.id).where(Campaign.id == int(text)))
+    if found is None and row_id(text) is not None:
+        found = db.session.scalar(db.select(Campaign.id).where(Campaign.id == row_id(text)))
     if found is None:
         raise SelectionProblem("campaign", f"no campaign named {text!r} or with that id")
     return found

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 
 from germplasm.accessions.visibility import visible_clause
 from germplasm.accounts.permissions import restricted_scope, role_required
+from germplasm.db import is_row_id
 from germplasm.extensions import db
 from germplasm.inventory import labels
 from germplasm.inventory.models import Plant
@@ -48,7 +49,7 @@ def lots():
 def scan_tree(plant_id: int):
     """A tree's QR code: its accession page, at the tree."""
     query = plant_query(visible_clause(restricted_scope())).where(Plant.id == plant_id)
-    tree = db.session.scalar(query) if plant_id < 2**31 else None
+    tree = db.session.scalar(query) if is_row_id(plant_id) else None
     if tree is None:
         abort(404)
     return redirect(url_for("accessions.detail", accenumb=tree.accession.accenumb,

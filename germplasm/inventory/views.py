@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from germplasm.accessions.models import Accession
 from germplasm.accounts.permissions import is_staff
+from germplasm.db import is_row_id
 from germplasm.extensions import db
 from germplasm.inventory import plants
 from germplasm.inventory.forms import HealthTestForm, RemoveTreeForm, TreeForm
@@ -16,7 +17,6 @@ from germplasm.inventory.quantities import FieldProblem
 
 bp = Blueprint("inventory", __name__)
 SOURCE = "accession page"
-LARGEST_ID = 2**31 - 1
 
 
 def staff_only() -> None:
@@ -26,7 +26,7 @@ def staff_only() -> None:
 
 
 def found(model, record_id: int):
-    record = db.session.get(model, record_id) if record_id <= LARGEST_ID else None
+    record = db.session.get(model, record_id) if is_row_id(record_id) else None
     if record is None:
         abort(404)
     return record

@@ -1,6 +1,7 @@
 """Which requests a user sees: their own; curators and above see every request."""
 from sqlalchemy import select
 
+from germplasm.db import is_row_id
 from germplasm.extensions import db
 from germplasm.requests.models import MaterialRequest
 
@@ -21,7 +22,7 @@ def visible_requests(user, status: str | None = None):
 def visible_request(user, request_id: int, lock: bool = False) -> MaterialRequest | None:
     """The request if `user` may see it; `lock`: to change it (two curators moving one
     request at once take turns, the second sees the first's state)."""
-    if not getattr(user, "is_authenticated", False) or request_id >= 2**31:
+    if not getattr(user, "is_authenticated", False) or not is_row_id(request_id):
         return None
     query = visible_requests(user).where(MaterialRequest.id == request_id)
     if lock:

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from germplasm.accessions.models import Accession
 from germplasm.audit import services as audit
+from germplasm.db import is_row_id
 from germplasm.extensions import db
 from germplasm.sequences.models import Sequence
 
@@ -80,7 +81,7 @@ def visible_query(scope):
 
 
 def visible(sequence_id: int, scope) -> Sequence | None:
-    if not 0 < sequence_id < 2**31:  # no id of ours; larger ones overflow PostgreSQL's integer
+    if not is_row_id(sequence_id):
         return None
     return db.session.scalar(visible_query(scope).where(Sequence.id == sequence_id))
 

@@ -4,16 +4,15 @@ doors cannot disagree about what a caller may see."""
 from germplasm.accessions import queries
 from germplasm.accessions.photos import photos_of
 from germplasm.accessions.visibility import Scope, exact_sites
+from germplasm.db import is_row_id
 from germplasm.evaluations.queries import trait_table
 from loaders.mcpd_export import mcpd_row
-
-MAX_ID = 2**31  # larger numbers are no id of ours (and overflow PostgreSQL's integer)
 
 
 def accession_record(accession_id: int, can_see_restricted: Scope) -> dict | None:
     """What AccessionDetailSchema dumps, or None when there is no such accession or the
     caller may not see it (the API answers both with the same 404)."""
-    if not 0 < accession_id < MAX_ID:
+    if not is_row_id(accession_id):
         return None
     accession = queries.find_by_id(accession_id, can_see_restricted)
     if accession is None:

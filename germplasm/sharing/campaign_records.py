@@ -12,11 +12,10 @@ from sqlalchemy.orm import selectinload
 from germplasm.accessions.models import Accession
 from germplasm.accessions.queries import visible
 from germplasm.accessions.visibility import Scope, sees_all
+from germplasm.db import is_row_id
 from germplasm.evaluations.campaign_progress import overview
 from germplasm.evaluations.models import Campaign, Observation
 from germplasm.extensions import db
-
-MAX_ID = 2**31
 
 
 def campaigns_query(scope: Scope):
@@ -30,7 +29,7 @@ def campaigns_query(scope: Scope):
 
 
 def campaign_by_id(campaign_id: int, scope: Scope) -> Campaign | None:
-    if not 0 < campaign_id < MAX_ID:
+    if not is_row_id(campaign_id):
         return None
     return db.session.scalars(campaigns_query(scope).where(Campaign.id == campaign_id)).first()
 
