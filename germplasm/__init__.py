@@ -106,6 +106,7 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.evaluations.campaign_views import bp as campaigns_bp
     from germplasm.evaluations.descriptor_views import bp as descriptors_bp
     from germplasm.evaluations.views import bp as evaluations_bp
+    from germplasm.fingerprints import tree_views  # noqa: F401 (routes)
     from germplasm.fingerprints.views import bp as fingerprints_bp
     from germplasm.imports.views import bp as imports_bp
     from germplasm.inventory import lot_edit_views  # noqa: F401 (routes)
@@ -163,6 +164,7 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_api(app: Flask) -> None:
     """/api/v1: each module's smorest Blueprint, in the OpenAPI document and rate-limited."""
+    from germplasm.fingerprints.api import bp as fingerprints_api_bp
     from germplasm.pollination.api import bp as pollination_api_bp
     from germplasm.sequences.api import bp as sequences_api_bp
     from germplasm.sharing.api import bp as api_bp
@@ -189,6 +191,7 @@ def _register_api(app: Flask) -> None:
     register(app, requests_api_bp)
     register(app, sequences_api_bp)
     register(app, pollination_api_bp)
+    register(app, fingerprints_api_bp)
     app.register_blueprint(api_docs_bp)  # /api/docs, the document's viewer
 
 
