@@ -2,7 +2,7 @@
 /accessions/{accenumb}/fingerprint and /markers): query and dump schemas."""
 from marshmallow import Schema, fields, validate
 
-from germplasm.fingerprints.tree import METHODS
+from germplasm.fingerprints.tree import CAP, METHODS
 
 KINDS = ["ssr"]
 
@@ -68,9 +68,9 @@ class TreeQuery(Schema):
     method = fields.String(load_default="upgma", validate=validate.OneOf(METHODS), **_doc(
         "建树方法：UPGMA 或邻接法", "UPGMA or neighbour joining"))
     accessions = fields.String(validate=validate.Length(max=60_000), **_doc(
-        "逗号分隔的种质库编号；省略则为全部已检测指纹的种质（至多 200 份）",
-        "accession numbers, comma separated; omitted: every fingerprinted accession (the "
-        "first 200 by number)"))
+        f"逗号分隔的种质库编号；省略则为全部已检测指纹的种质（至多 {CAP} 份）",
+        f"accession numbers, comma separated; omitted: every fingerprinted accession (the "
+        f"first {CAP} by number)"))
     selection = fields.String(validate=validate.Length(max=40), **_doc(
         "选集的链接码（代替 accessions）", "a selection's link token (instead of accessions)"))
 
@@ -85,5 +85,5 @@ class TreeSchema(Schema):
         "accessions left out: no fingerprint, or no marker typed in common with some other "
         "(distance unknown)"))
     capped_from = fields.Integer(allow_none=True, **_doc(
-        "只画了前 200 份时的总数，否则为 null",
-        "how many there were when only the first 200 are drawn; else null"))
+        f"只画了前 {CAP} 份时的总数，否则为 null",
+        f"how many there were when only the first {CAP} are drawn; else null"))

@@ -21,7 +21,7 @@ from germplasm.sharing.access import accession_scope
 from search.query import QueryProblem
 
 METHODS = ("upgma", "nj")
-CAP = 200  # leaves: Bio's constructors are pure Python, O(n³); 200 take a few seconds
+CAP = 150  # leaves: Bio's constructors are pure Python, O(n³): NJ on 150 takes seconds
 MAX_NUMBERS = 1000  # accession numbers in one `accessions=` list
 
 

@@ -64,6 +64,8 @@ MEANINGFUL_QUERIES = {
     "/api/v1/requests": [{}, {"status": "submitted"}],
     "/api/v1/compatibility": [{"female": "S001", "male": "S002"}],
     "/api/v1/pollinizers": [{"for": "S001"}, {"for": "S001", "top": 2}],
+    "/api/v1/fingerprints/report": [{"threshold": 0.5, "min_markers": 2}],
+    "/api/v1/fingerprints/tree": [{"method": "nj"}, {"accessions": "S001,S002,S003"}],
 }
 
 
@@ -79,7 +81,8 @@ def test_real_records_and_pages_match_the_document(app, cli, catalogue, role):
              "lot_number": lot_numbers,
              "code": ["SSC", "HARVEST_DATE", "FLESH_COLOR", "FRUIT_CRACKING"],
              "campaign_id": list(db.session.scalars(db.select(Campaign.id))),
-             "sequence_id": _sequences(catalogue)}
+             "sequence_id": _sequences(catalogue),
+             "accenumb": _fingerprints(catalogue)}
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
     answered = 0
     for operation in (result.ok() for result in schema.get_all_operations()):
@@ -111,6 +114,23 @@ def _sequences(catalogue) -> list[int]:
     services.store(catalogue["S001"], fields, user="tests", source="tests")
     db.session.commit()
     return [services.get("MK000001").id]
+
+
+def _fingerprints(catalogue) -> list[str]:
+    """Every accession fingerprinted at two SSR markers (so the report, the tree and the
+    fingerprint answer 200), and one accession number that does not exist."""
+    from germplasm.extensions import db
+    from germplasm.fingerprints import services
+
+    for name, low in (("CPPCT022", 180), ("UDP96-005", 100)):
+        services.set_marker(name, linkage_group="LG1", motif="(CT)n", min_size=low,
+                            max_size=low + 60)
+    for k, accession in enumerate(catalogue.values()):
+        for marker in services.markers():
+            sizes = (marker.min_size + 2 * (k % 4), marker.min_size + 20)
+            services.set_genotype(accession, marker, sizes, "tests")
+    db.session.commit()
+    return [a.accenumb for a in catalogue.values()] + ["NOPE-1"]
 
 
 def _request(username: str | None) -> int:
