@@ -31,6 +31,8 @@ ALLOWED = {
     # Acronyms and formats Chinese users read as they are.
     "MCPD", "DOI", "CSV", "csv", "tsv", "xlsx", "Excel", "API", "BrAPI", "JSON", "UTC", "PUID",
     "WebP", "GenBank",
+    # The tree file format phylogenetics programs (MEGA, iTOL, FigTree) name it by.
+    "Newick",
     # Statistics: n (number of observations), as in every Chinese paper.
     "n",
     # The map outlines' source, a proper name.

@@ -66,7 +66,7 @@ def _visible_id(accenumb: str) -> int:
 
 def build(ids: list[int] | None, method: str) -> Dendrogram:
     if method not in METHODS:
-        raise TreeProblem(400, _("The method is upgma or nj."))
+        raise TreeProblem(400, _("The method is UPGMA (upgma) or neighbour joining (nj)."))
     prints = services.fingerprints(accession_scope())
     wanted = sorted(prints, key=_by_number(prints)) if ids is None else list(dict.fromkeys(ids))
     typed = [i for i in wanted if i in prints]
