@@ -29,6 +29,14 @@ class ParentConflictSchema(Schema):
         "亲子间没有共同等位基因的标记", "markers at which they share no allele"))
 
 
+class NameConflictSchema(Schema):
+    name = fields.String(**_doc("共同的名称", "the name they share"))
+    accessions = fields.List(fields.String(), **_doc("两份种质的种质库编号",
+                                                     "the two accession numbers"))
+    distance = fields.Float(**_doc("指纹距离", "fingerprint distance"))
+    markers_compared = fields.Integer(**_doc("比较的标记数", "markers compared"))
+
+
 class ReportSchema(Schema):
     duplicates = fields.List(fields.List(fields.String()), **_doc(
         "指纹相同或几乎相同的种质组（可能重复或同物异名）",
@@ -36,6 +44,10 @@ class ReportSchema(Schema):
     parent_conflicts = fields.List(fields.Nested(ParentConflictSchema), **_doc(
         "与记录的亲本在某标记上没有共同等位基因的种质",
         "accessions sharing no allele with a recorded parent at some marker"))
+    name_conflicts = fields.List(fields.Nested(NameConflictSchema), **_doc(
+        "同名（或同义名）而指纹距离大于阈值的种质对：可能错名",
+        "pairs of accessions sharing a name or synonym whose fingerprints are farther apart "
+        "than the threshold: possible mislabels"))
 
 
 class MarkerSchema(Schema):

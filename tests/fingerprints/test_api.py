@@ -22,6 +22,17 @@ def test_report_as_the_cli_prints_it(make_accession, cli, client, tmp_path, mark
         [sorted([n["A"], n["A2"], n["P"]])]
 
 
+def test_report_answers_what_the_cli_prints_name_conflicts_too(make_accession, cli, client,
+                                                               tmp_path, markers):
+    from tests.fingerprints import test_names
+
+    n = test_names.plant(make_accession, cli, tmp_path)
+    found = client.get("/api/v1/fingerprints/report?min_markers=2").json
+    assert found == test_names.report(cli, "--min-markers", "2")
+    assert {tuple(c["accessions"]) for c in found["name_conflicts"]} == {
+        tuple(sorted([n["W1"], n["W2"]])), tuple(sorted([n["W2"], n["W3"]]))}
+
+
 def test_report_hides_restricted_accessions(make_accession, cli, client, tmp_path, markers):
     n = plant(make_accession, cli, tmp_path)
     get_by_number(n["A2"], "CHN385").restricted = True

@@ -124,7 +124,7 @@ def _fingerprints(catalogue) -> list[str]:
 
     for name, low in (("CPPCT022", 180), ("UDP96-005", 100)):
         services.set_marker(name, linkage_group="LG1", motif="(CT)n", min_size=low,
-                            max_size=low + 60)
+                            max_size=low + 60, user="tests")
     for k, accession in enumerate(catalogue.values()):
         for marker in services.markers():
             sizes = (marker.min_size + 2 * (k % 4), marker.min_size + 20)
