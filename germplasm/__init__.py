@@ -103,6 +103,7 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.accounts import token_views  # noqa: F401 (routes)
     from germplasm.accounts.oauth import bp as oauth_bp
     from germplasm.accounts.views import bp as accounts_bp
+    from germplasm.core.views import bp as core_bp
     from germplasm.evaluations.campaign_views import bp as campaigns_bp
     from germplasm.evaluations.descriptor_views import bp as descriptors_bp
     from germplasm.evaluations.views import bp as evaluations_bp
@@ -139,6 +140,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(sequences_bp)
     app.register_blueprint(pollination_bp)
     app.register_blueprint(fingerprints_bp)
+    app.register_blueprint(core_bp)
     _register_api(app)
     _register_brapi(app)
     app.json.ensure_ascii = False  # Chinese names as characters in the JSON API

@@ -18,6 +18,7 @@ from germplasm.accessions.search_commands import (
 from germplasm.accounts.commands import users_group
 from germplasm.accounts.token_commands import tokens_group
 from germplasm.backup.commands import backup_command, restore_command
+from germplasm.core.commands import core_group
 from germplasm.evaluations.commands import campaign_group
 from germplasm.extensions import db
 from germplasm.fingerprints.commands import (
@@ -66,6 +67,7 @@ import_group.add_command(import_sequences_command)
 import_group.add_command(import_markers_command)
 import_group.add_command(import_genotypes_command)
 cli.add_command(fingerprints_group)
+cli.add_command(core_group)
 export_group.add_command(export_sequences_command)
 cli.add_command(import_group)
 cli.add_command(export_group)

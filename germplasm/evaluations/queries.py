@@ -3,6 +3,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from germplasm.accessions.models import Accession
 from germplasm.accessions.visibility import Scope
 from germplasm.evaluations.models import (
     ALL_YEARS,
@@ -30,6 +31,18 @@ def trait_table(accession_id: int) -> list[dict]:
             row["years"][summary.year] = summary
     return sorted(rows.values(), key=lambda r: (GROUP_ORDER.get(r["descriptor"].group, 9),
                                                 r["descriptor"].id))
+
+
+def overall_summaries(scope=None) -> list[tuple[int, str, str, float | None, str | None]]:
+    """Every summary over all years as (accession id, descriptor code, data type, mean, mode),
+    for the accessions in `scope` (a where-clause on Accession; None: all of them)."""
+    query = (db.select(TraitSummary.accession_id, Descriptor.code, Descriptor.data_type,
+                       TraitSummary.mean, TraitSummary.mode)
+             .join(Descriptor, Descriptor.id == TraitSummary.descriptor_id)
+             .where(TraitSummary.year == ALL_YEARS))
+    if scope is not None:
+        query = query.join(Accession, Accession.id == TraitSummary.accession_id).where(scope)
+    return [tuple(row) for row in db.session.execute(query)]
 
 
 def years_of(table: list[dict]) -> list[int]:
