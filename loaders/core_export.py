@@ -38,7 +38,7 @@ def _xlsx(path: str, rows: list[list], report: dict) -> None:
 
 
 def report_rows(report: dict) -> list[tuple[str, str, str]]:
-    rows = [(_("Data"), report["source"], ""), (_("Seed"), str(report["seed"]), ""),
+    rows = [(_("Data"), report["source"], ""), (_("Random seed"), str(report["seed"]), ""),
             (_("Size / candidates"), f"{report['size']} / {report['candidates']}", ""),
             (_("Mean distance to the nearest entry (A-NE, lower is better)"),
              *_pair(report["nearest_distance"], "{:.4f}")),

@@ -1,9 +1,9 @@
 """A small generated collection for core tests: 40 accessions in 8 families of uneven size
 (12, 8, 6, 4, 3, 3, 2, 2). A family shares an SSR fingerprint over five markers, drawn from
 alleles private to it, with a member now and then one allele off; and trait values near the
-family's own (soluble solids, fruit weight, flesh colour). The last two accessions have
-traits but no fingerprint, the two before them a fingerprint but no traits, so `both` has
-more candidates than either source alone. A random subset of a few misses the small families
+family's own (soluble solids, fruit weight, flesh colour). The first two accessions (of the
+largest family) have traits but no fingerprint, the next two a fingerprint but no traits, so
+`both` has more candidates than either source alone. A random subset of a few misses the small families
 and their alleles; a core should not."""
 import random
 
@@ -45,8 +45,8 @@ def collection(make_accession, cli, tmp_path) -> dict:
             rows.append([accession.accenumb, f"{10 + family * 1.5 + rng.random():.1f}",
                          f"{30 + family * 8 + rng.random() * 4:.0f}", str(family % 8 + 1)])
     numbers = list(family_of)
-    lines = lines[:-2]  # the last two: traits only
-    rows = rows[:-4] + rows[-2:]  # the two before them: fingerprints only
+    lines = lines[:1] + lines[3:]  # the first two: traits only
+    rows = rows[:2] + rows[4:]  # the next two: fingerprints only
     assert cli("import", "markers", write(tmp_path / "m.csv", CATALOGUE)).exit_code == 0
     result = cli("import", "genotypes", write(tmp_path / "g.csv", "\n".join(lines) + "\n"),
                  "--kind", "ssr")
