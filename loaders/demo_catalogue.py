@@ -57,6 +57,9 @@ def load_demo(n: int, seed: int, user: str, if_empty: bool = False,
         from loaders.demo_lists import add_demo_lists
 
         add_demo_lists()
+        from loaders.demo_core import add_demo_core
+
+        add_demo_core()
     return report, observations
 
 

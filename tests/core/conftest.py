@@ -3,8 +3,8 @@
 alleles private to it, with a member now and then one allele off; and trait values near the
 family's own (soluble solids, fruit weight, flesh colour). The first two accessions (of the
 largest family) have traits but no fingerprint, the next two a fingerprint but no traits, so
-`both` has more candidates than either source alone. A random subset of a few misses the small families
-and their alleles; a core should not."""
+`both` has more candidates than either source alone. A random subset of a few misses the
+small families and their alleles; a core should not."""
 import random
 
 import pytest

@@ -41,8 +41,10 @@ def coverage(numbers) -> float:
 
     prints = fingerprints()
     by_number = {n: prints[a] for a, n in accession_numbers(prints).items()}
-    alleles = lambda chosen: {(m, s) for n in chosen for m, sizes in by_number.get(n, {}).items()
-                              for s in sizes}
+
+    def alleles(chosen) -> set:
+        return {(m, s) for n in chosen for m, sizes in by_number.get(n, {}).items()
+                for s in sizes}
     return 100 * len(alleles(numbers)) / len(alleles(by_number))
 
 
