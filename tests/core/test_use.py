@@ -26,7 +26,8 @@ def saved_count() -> int:
                              .where(Selection.name.is_not(None)))
 
 
-def test_staff_build_a_core_on_the_page(client, collection):
+def test_staff_build_a_core_on_the_page(client, collection, index_dir):
+    accession_index.rebuild()  # the selection's page lists its accessions from the index
     staff = sign_in(client, "staff")
     assert "核心种质" in client.get("/core").get_data(as_text=True)
     page = client.post("/core", data={"csrf_token": csrf_token(client, "/core"), "size": "8",
