@@ -39,6 +39,18 @@ def read_rows(table, known: tuple[str, ...], required: tuple[str, ...],
     return rows
 
 
+def store_each(rows: list[tuple[int, dict]], report: ImportReport, store) -> None:
+    """store(number, row) → its outcome, for each row; a CellProblem rejects the row,
+    naming its column and value."""
+    for number, row in rows:
+        try:
+            outcome = store(number, row)
+        except CellProblem as problem:
+            report.reject(number, problem.column, row.get(problem.column), str(problem))
+        else:
+            report.count(outcome)
+
+
 def accession_of(row: dict) -> Accession:
     """The accession named by ACCENUMB (and INSTCODE when given): one, or CellProblem."""
     number, instcode = row.get("ACCENUMB", ""), row.get("INSTCODE", "")

@@ -42,8 +42,7 @@ def import_lots(path: str | Path, *, user: str, skip_invalid: bool = False,
             continue
         seen[lot_number] = number
         _store(number, row, report, user, note)
-    report.written = not dry_run and (skip_invalid or not report.rejected)
-    return report
+    return report.finish(skip_invalid)
 
 
 def _store(number: int, row: dict, report: ImportReport, user: str, note: str) -> None:
@@ -57,7 +56,7 @@ def _store(number: int, row: dict, report: ImportReport, user: str, note: str) -
         column = FIELD_COLUMNS.get(problem.field, problem.field.upper())
         report.reject(number, column, row.get(column), str(problem))
     else:
-        setattr(report, outcome, getattr(report, outcome) + 1)
+        report.count(outcome)
 
 
 def _write(row: dict, user: str, note: str) -> str:

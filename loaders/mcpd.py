@@ -45,8 +45,7 @@ def store_rows(valid, report: ImportReport, *, user: str, source: str, skip_inva
         result.created, result.updated, result.unchanged)
     for row, message in result.warnings:
         report.warn(row, message)
-    report.written = not report.dry_run and (skip_invalid or not report.rejected)
-    return report
+    return report.finish(skip_invalid)
 
 
 def validate_rows(rows, columns: dict[int, str], width: int,

@@ -25,8 +25,7 @@ def import_observations(path: str | Path, *, campaign: str, user: str, year: int
     import_rows(table.headers, progress(rows) if progress else rows, report,
                 campaign=campaign, year=year, site=site, user=user, date_order=date_order,
                 source=source or Path(path).name)
-    report.written = not dry_run and (skip_invalid or not report.rejected)
-    return report
+    return report.finish(skip_invalid)
 
 
 def import_rows(headers: list[str], rows: list, report: ImportReport, *, campaign: str,

@@ -35,8 +35,7 @@ def import_plants(path: str | Path, *, user: str, skip_invalid: bool = False,
             continue
         seen[place] = number
         _store(number, row, report, user)
-    report.written = not dry_run and (skip_invalid or not report.rejected)
-    return report
+    return report.finish(skip_invalid)
 
 
 def _store(number: int, row: dict, report: ImportReport, user: str) -> None:
@@ -49,7 +48,7 @@ def _store(number: int, row: dict, report: ImportReport, user: str) -> None:
         column = problem.field.upper() if problem.field.upper() in COLUMNS else "POSITION"
         report.reject(number, column, row.get(column), str(problem))
     else:
-        setattr(report, outcome, getattr(report, outcome) + 1)
+        report.count(outcome)
 
 
 def _write(row: dict, user: str) -> str:

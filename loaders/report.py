@@ -28,6 +28,16 @@ class ImportReport:
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
 
+    def count(self, outcome: str) -> None:
+        """One more row 'created', 'updated' or 'unchanged'."""
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+    def finish(self, skip_invalid: bool) -> "ImportReport":
+        """All or nothing: written unless a dry run, or rows were rejected without
+        skip_invalid (the caller commits when written and rolls back otherwise)."""
+        self.written = not self.dry_run and (skip_invalid or not self.rejected)
+        return self
+
     def summary(self, limit: int = 10) -> str:
         counts = (f"created {self.created}, updated {self.updated}, unchanged {self.unchanged}, "
                   f"rejected {len(self.rejected)}, warnings {len(self.warnings)}")

@@ -3,7 +3,7 @@ S_GENOTYPE, SOURCE). Every row is checked; all or nothing unless skip_invalid.""
 from pathlib import Path
 
 from germplasm.pollination import rules, services
-from loaders.inventory_rows import CellProblem, read_rows
+from loaders.inventory_rows import CellProblem, read_rows, store_each
 from loaders.report import ImportReport
 from loaders.tabular import read_table
 
@@ -18,21 +18,18 @@ def import_s_alleles(path: str | Path, *, user: str, skip_invalid: bool = False,
     table = read_table(path, encoding)
     report = ImportReport(dry_run=dry_run)
     seen: dict[int, int] = {}
-    for number, row in read_rows(table, COLUMNS, REQUIRED, report):
-        try:
-            accession = _accession(row)
-            _check_genotype(row["S_GENOTYPE"])
-            if accession.id in seen:
-                raise CellProblem("ACCENUMB", f"{accession.accenumb} is already in row "
-                                  f"{seen[accession.id]}")
-            seen[accession.id] = number
-            outcome = _store(accession, row, user)
-        except CellProblem as problem:
-            report.reject(number, problem.column, row.get(problem.column), str(problem))
-        else:
-            setattr(report, outcome, getattr(report, outcome) + 1)
-    report.written = not dry_run and (skip_invalid or not report.rejected)
-    return report
+
+    def store(number: int, row: dict) -> str:
+        accession = _accession(row)
+        _check_genotype(row["S_GENOTYPE"])
+        if accession.id in seen:
+            raise CellProblem("ACCENUMB", f"{accession.accenumb} is already in row "
+                              f"{seen[accession.id]}")
+        seen[accession.id] = number
+        return _store(accession, row, user)
+
+    store_each(read_rows(table, COLUMNS, REQUIRED, report), report, store)
+    return report.finish(skip_invalid)
 
 
 def _accession(row: dict):

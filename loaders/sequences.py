@@ -40,6 +40,5 @@ def import_sequences(path: str | Path, *, user: str, mapping_path: str | None = 
             continue
         with db.session.begin_nested():
             outcome = services.store(accession, read.fields, user=user, source=source)
-        setattr(report, outcome, getattr(report, outcome) + 1)
-    report.written = not dry_run and (skip_invalid or not report.rejected)
-    return report
+        report.count(outcome)
+    return report.finish(skip_invalid)

@@ -39,9 +39,8 @@ def import_genotypes(path: str | Path, *, user: str, id_column: str | None = Non
             continue
         outcome = services.set_genotype(accession, marker, checked, user,
                                         source=Path(path).name)
-        setattr(report, outcome, getattr(report, outcome) + 1)
-    report.written = not dry_run and (skip_invalid or not report.rejected)
-    return report
+        report.count(outcome)
+    return report.finish(skip_invalid)
 
 
 def _id_index(headers: list[str], id_column: str | None) -> int:

@@ -3,7 +3,7 @@ MIN_SIZE, MAX_SIZE in bp). Genotype imports only accept markers already catalogu
 from pathlib import Path
 
 from germplasm.fingerprints import services
-from loaders.inventory_rows import CellProblem, read_rows
+from loaders.inventory_rows import CellProblem, read_rows, store_each
 from loaders.report import ImportReport
 from loaders.tabular import read_table
 
@@ -16,28 +16,24 @@ def import_markers(path: str | Path, *, user: str, skip_invalid: bool = False,
     table = read_table(path, encoding)
     report = ImportReport(dry_run=dry_run)
     seen: dict[str, int] = {}
-    for number, row in read_rows(table, COLUMNS, REQUIRED, report):
+
+    def store(number: int, row: dict) -> str:
+        name = row["MARKER"]
+        if not name:
+            raise CellProblem("MARKER", "is required")
+        if name in seen:
+            raise CellProblem("MARKER", f"{name} is already in row {seen[name]}")
+        seen[name] = number
+        low, high = size(row, "MIN_SIZE"), size(row, "MAX_SIZE")
         try:
-            name = row["MARKER"]
-            if not name:
-                raise CellProblem("MARKER", "is required")
-            if name in seen:
-                raise CellProblem("MARKER", f"{name} is already in row {seen[name]}")
-            seen[name] = number
-            low, high = size(row, "MIN_SIZE"), size(row, "MAX_SIZE")
-            try:
-                outcome = services.set_marker(name, linkage_group=row.get("LINKAGE_GROUP"),
-                                              motif=row.get("MOTIF"), min_size=low,
-                                              max_size=high, user=user,
-                                              source=Path(path).name)
-            except services.GenotypeProblem as problem:
-                raise CellProblem("MAX_SIZE", str(problem)) from None
-        except CellProblem as problem:
-            report.reject(number, problem.column, row.get(problem.column), str(problem))
-        else:
-            setattr(report, outcome, getattr(report, outcome) + 1)
-    report.written = not dry_run and (skip_invalid or not report.rejected)
-    return report
+            return services.set_marker(name, linkage_group=row.get("LINKAGE_GROUP"),
+                                       motif=row.get("MOTIF"), min_size=low, max_size=high,
+                                       user=user, source=Path(path).name)
+        except services.GenotypeProblem as problem:
+            raise CellProblem("MAX_SIZE", str(problem)) from None
+
+    store_each(read_rows(table, COLUMNS, REQUIRED, report), report, store)
+    return report.finish(skip_invalid)
 
 
 def size(row: dict, column: str) -> int:
