@@ -4,15 +4,20 @@ inheriting one allele from each recorded parent, and, planted for the report to 
 accessions carrying another's fingerprint (the same clone under two names) and one bred
 cultivar whose alleles at one marker come from neither parent (a mislabel), and one accession
 also going by another's name (received from elsewhere under it) with a fingerprint of its own.
-Written through germplasm.fingerprints.services (and the name through the accessions' door)."""
+Written through germplasm.fingerprints.services (and the name through the accessions' door).
+
+Also a SNP matrix (500 SNPs coded 0/1/2, 2 % missing) on the first 60 accessions, with
+Mendelian inheritance from recorded parents, one planted duplicate pair and, when the
+pedigree allows, one bred cultivar given an unrelated genotype (snp_services)."""
 import random
 
+import numpy as np
 from sqlalchemy import select
 
 from germplasm.accessions.models import Accession, Taxon
 from germplasm.accessions.services import update_passport
 from germplasm.extensions import db
-from germplasm.fingerprints import services
+from germplasm.fingerprints import services, snp_services
 from germplasm.pollination.services import recorded_parents
 
 # name: (linkage group, motif, smallest and largest size in bp)
@@ -21,6 +26,7 @@ MARKERS = {"CPPCT022": ("LG7", "(CT)n", 180, 240), "CPPCT006": ("LG8", "(CT)n", 
            "UDP98-412": ("LG6", "(AG)n", 90, 140), "CPSCT021": ("LG3", "(CT)n", 190, 230),
            "BPPCT039": ("LG3", "(GA)n", 130, 170), "UDP97-403": ("LG1", "(AG)n", 90, 150)}
 DUPLICATES = 2  # planted pairs
+SNPS, SNP_ACCESSIONS, SNP_MISSING = 500, 60, 0.02
 
 
 def add_demo_fingerprints(seed: int, user: str) -> dict:
@@ -47,7 +53,41 @@ def add_demo_fingerprints(seed: int, user: str) -> dict:
         for name, sizes in fingerprint.items():
             services.set_genotype(by_id[accession_id], markers[name], tuple(sorted(sizes)), user,
                                   source=f"demo seed {seed}")
+    planted["snp"] = add_demo_snps(seed, [a.id for a in accessions[:SNP_ACCESSIONS]], parents,
+                                   user)
     return planted
+
+
+def add_demo_snps(seed: int, ids: list[int], parents: dict, user: str) -> dict:
+    """{'duplicates': [[id, id]], 'mislabel': id or None} as planted."""
+    rng = np.random.default_rng(seed + 23)
+    frequency = rng.uniform(0.1, 0.9, SNPS)  # of the alternative allele, per SNP
+    calls = {i: rng.binomial(2, frequency) for i in ids}
+    family = {c: p for c, p in parents.items() if c in calls}
+    for _ in range(3):  # a parent may itself be bred: settle the generations
+        for child, pair in sorted(family.items()):
+            gametes = [rng.binomial(1, calls[p] / 2 if p in calls else frequency)
+                       for p in pair.values()]
+            calls[child] = sum(gametes) + (rng.binomial(1, frequency) if len(pair) < 2 else 0)
+    in_pedigree = set(family) | {i for p in family.values() for i in p.values()}
+    free = [i for i in ids if i not in in_pedigree]
+    planted = {"duplicates": [free[-2:]] if len(free) >= 2 else [], "mislabel": None}
+    for original, copy in planted["duplicates"]:
+        calls[copy] = calls[original].copy()
+    leaves = [c for c, p in sorted(family.items())
+              if all(i in calls for i in p.values()) and not _is_parent(c, family)]
+    if leaves:  # an unrelated tree under a bred cultivar's label
+        planted["mislabel"] = leaves[0]
+        calls[leaves[0]] = rng.binomial(2, frequency)
+    for row in calls.values():
+        row[rng.random(SNPS) < SNP_MISSING] = snp_services.MISSING
+    panel = snp_services.panel_for([f"Pd{n + 1:05d}" for n in range(SNPS)])
+    snp_services.store(panel, {i: calls[i].astype(np.int8) for i in ids}, user)
+    return planted
+
+
+def _is_parent(accession_id: int, family: dict) -> bool:
+    return any(accession_id in p.values() for p in family.values())
 
 
 def _draw(rng, marker, count: int) -> set[int]:

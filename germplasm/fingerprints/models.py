@@ -1,6 +1,6 @@
 """SSR markers and the allele sizes an accession carries at each (up to six: P. domestica
-is hexaploid)."""
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+is hexaploid); SNP panels and the 0/1/2 calls an accession carries on each, packed."""
+from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from germplasm.accessions.models import Accession
@@ -39,3 +39,33 @@ class SsrGenotype(TimestampMixin, db.Model):
     @property
     def sizes(self) -> tuple[int, ...]:
         return tuple(int(s) for s in self.alleles.split("/"))
+
+
+class SnpPanel(TimestampMixin, db.Model):
+    """The SNP names of one genotyping panel in column order, stored once: tens of thousands
+    of SNPs per accession would be tens of millions of rows as one row per call."""
+    __tablename__ = "snp_panels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 of `names`
+    snp_count: Mapped[int]
+    names: Mapped[str] = mapped_column(Text)  # one name a line
+
+    @property
+    def snp_names(self) -> list[str]:
+        return self.names.split("\n")
+
+
+class SnpGenotype(TimestampMixin, db.Model):
+    """One accession on one panel: `calls` is int8 per SNP in the panel's order, 0/1/2 copies
+    of the alternative allele and -1 for missing."""
+    __tablename__ = "snp_genotypes"
+    __table_args__ = (UniqueConstraint("accession_id", "panel_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    accession_id: Mapped[int] = mapped_column(ForeignKey("accessions.id", ondelete="CASCADE"))
+    panel_id: Mapped[int] = mapped_column(ForeignKey("snp_panels.id", ondelete="CASCADE"),
+                                          index=True)
+    calls: Mapped[bytes] = mapped_column(LargeBinary)
+    called: Mapped[int]  # SNPs not missing
+    updated_by: Mapped[str] = mapped_column(String(100))

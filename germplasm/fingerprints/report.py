@@ -7,13 +7,17 @@ import numpy as np
 from sqlalchemy import ColumnElement
 
 from germplasm.fingerprints import services
-from germplasm.fingerprints.distance import conflicting_markers, distances
+from germplasm.fingerprints.distance import Distances, conflicting_markers, distances
 from germplasm.fingerprints.names import shared_names
 from germplasm.pollination.services import recorded_parents
 
 
 def build(threshold: float = 0.0, min_markers: int = 1,
-          scope: ColumnElement | None = None) -> dict:
+          scope: ColumnElement | None = None, kind: str = "ssr") -> dict:
+    if kind == "snp":
+        from germplasm.fingerprints import snp_report  # here: it imports close_groups
+
+        return snp_report.build(threshold, min_markers, scope)
     prints = services.fingerprints(scope)
     numbers = services.accession_numbers(prints)
     names = services.marker_names()
@@ -23,7 +27,11 @@ def build(threshold: float = 0.0, min_markers: int = 1,
 
 
 def duplicate_groups(prints, numbers, threshold, min_markers) -> list[list[str]]:
-    found = distances(prints)
+    return close_groups(distances(prints), numbers, threshold, min_markers)
+
+
+def close_groups(found: Distances, numbers, threshold, min_markers) -> list[list[str]]:
+    """Accession numbers linked by a chain of pairs at most `threshold` apart (SSR or SNP)."""
     close = (found.compared >= min_markers) & (np.nan_to_num(found.distance, nan=2.0)
                                                 <= threshold + 1e-9)
     root = list(range(len(found.ids)))
@@ -59,6 +67,12 @@ def name_conflicts(prints, numbers, threshold, min_markers) -> list[dict]:
     apart than the threshold; pairs compared over fewer markers cannot tell, so are left out."""
     shared = shared_names(prints)
     found = distances({i: prints[i] for ids in shared.values() for i in ids})
+    return named_apart(found, shared, numbers, threshold, min_markers)
+
+
+def named_apart(found: Distances, shared: dict[str, list[int]], numbers, threshold,
+                min_markers) -> list[dict]:
+    """The name conflicts among `found`'s distances (SSR or SNP)."""
     conflicts = [{"name": name, "accessions": sorted([numbers[a], numbers[b]]),
                   "distance": round(distance, 3), "markers_compared": compared}
                  for name, ids in shared.items()

@@ -20,7 +20,7 @@ def demo(app):
                       "propagation_batch_counts", "propagation_batches", "lot_transactions",
                       "viability_tests", "plant_health_tests", "lots", "plants", "changes",
                       "accession_photos", "selection_items", "selections", "s_genotypes",
-                      "sequences", "ssr_genotypes",
+                      "sequences", "ssr_genotypes", "snp_genotypes",
                       "observations", "trait_summaries", "worklist_entries",
                       "campaign_descriptors", "campaigns", "pedigree_links",
                       "accession_multi_values", "accession_names", "audit_entries",

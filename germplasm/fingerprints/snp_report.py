@@ -1,0 +1,33 @@
+"""The duplicate and mislabel report over SNP matrices, in the SSR report's shape: groups of
+accessions at most `threshold` apart over at least `min_markers` SNPs called in both, and
+recorded parent–offspring pairs homozygous for opposite alleles at some SNP."""
+from sqlalchemy import ColumnElement
+
+from germplasm.fingerprints import services, snp_services
+from germplasm.fingerprints.report import close_groups
+from germplasm.fingerprints.snp_distance import distances, opposite_homozygotes
+from germplasm.pollination.services import recorded_parents
+
+NAMES_SHOWN = 20  # SNPs named per conflict; `count` says how many there are
+
+
+def build(threshold: float = 0.0, min_markers: int = 1,
+          scope: ColumnElement | None = None) -> dict:
+    found = snp_services.matrix(scope)
+    numbers = services.accession_numbers(found.ids)
+    groups = close_groups(distances(found.ids, found.calls), numbers, threshold, min_markers)
+    return {"duplicates": groups, "parent_conflicts": parent_conflicts(found, numbers)}
+
+
+def parent_conflicts(found: snp_services.Matrix, numbers: dict[int, str]) -> list[dict]:
+    row = {a: i for i, a in enumerate(found.ids)}
+    conflicts = []
+    for child, parents in sorted(recorded_parents().items()):
+        for parent in sorted(set(parents.values())):
+            if child in row and parent in row:
+                at = opposite_homozygotes(found.calls[row[child]], found.calls[row[parent]])
+                if len(at):
+                    conflicts.append({"accenumb": numbers[child], "parent": numbers[parent],
+                                      "markers": [found.names[j] for j in at[:NAMES_SHOWN]],
+                                      "count": len(at)})
+    return sorted(conflicts, key=lambda c: (c["accenumb"], c["parent"]))
