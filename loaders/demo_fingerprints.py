@@ -54,11 +54,11 @@ def add_demo_fingerprints(seed: int, user: str) -> dict:
             services.set_genotype(by_id[accession_id], markers[name], tuple(sorted(sizes)), user,
                                   source=f"demo seed {seed}")
     planted["snp"] = add_demo_snps(seed, [a.id for a in accessions[:SNP_ACCESSIONS]], parents,
-                                   user)
+                                   user, f"demo seed {seed}")
     return planted
 
 
-def add_demo_snps(seed: int, ids: list[int], parents: dict, user: str) -> dict:
+def add_demo_snps(seed: int, ids: list[int], parents: dict, user: str, source: str) -> dict:
     """{'duplicates': [[id, id]], 'mislabel': id or None} as planted."""
     rng = np.random.default_rng(seed + 23)
     frequency = rng.uniform(0.1, 0.9, SNPS)  # of the alternative allele, per SNP
@@ -82,7 +82,7 @@ def add_demo_snps(seed: int, ids: list[int], parents: dict, user: str) -> dict:
     for row in calls.values():
         row[rng.random(SNPS) < SNP_MISSING] = snp_services.MISSING
     panel = snp_services.panel_for([f"Pd{n + 1:05d}" for n in range(SNPS)])
-    snp_services.store(panel, {i: calls[i].astype(np.int8) for i in ids}, user)
+    snp_services.store(panel, {i: calls[i].astype(np.int8) for i in ids}, user, source=source)
     return planted
 
 

@@ -44,7 +44,8 @@ def import_snp_genotypes(path: str | Path, *, user: str, id_column: str | None =
             if accession is not None and not bad[r].any():
                 calls[accession.id] = codes[r]
     if calls:
-        outcomes = snp_services.store(snp_services.panel_for(names), calls, user)
+        outcomes = snp_services.store(snp_services.panel_for(names), calls, user,
+                                      source=Path(path).name)
         report.created, report.updated = outcomes["created"], outcomes["updated"]
         report.unchanged = outcomes["unchanged"]
     report.written = not dry_run and (skip_invalid or not report.rejected)

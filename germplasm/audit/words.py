@@ -4,7 +4,8 @@ changed, for the entities an accession's history mixes with its passport data.""
 from flask_babel import gettext, lazy_gettext
 
 ENTITIES = {"ssr_genotype": lazy_gettext("SSR genotype"),
-            "ssr_marker": lazy_gettext("SSR marker")}
+            "ssr_marker": lazy_gettext("SSR marker"),
+            "snp_genotype": lazy_gettext("SNP genotype")}
 
 
 def entity_label(entity: str | None) -> str:

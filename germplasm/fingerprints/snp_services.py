@@ -1,5 +1,6 @@
 """The one door for SNP panels and genotypes: store packed 0/1/2 calls per accession and
-panel (flush only; the command commits), and read them back as one accession × SNP matrix."""
+panel (audited, one entry per accession changed; flush only, the command commits), and read
+them back as one accession × SNP matrix."""
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
@@ -8,6 +9,7 @@ import numpy as np
 from sqlalchemy import ColumnElement, select
 
 from germplasm.accessions.models import Accession
+from germplasm.audit import services as audit
 from germplasm.extensions import db
 from germplasm.fingerprints.models import SnpGenotype, SnpPanel
 
@@ -33,11 +35,13 @@ def panel_for(names: list[str]) -> SnpPanel:
     return panel
 
 
-def store(panel: SnpPanel, calls: dict[int, np.ndarray], user: str) -> Counter:
-    """Replace each accession's calls on the panel; counts 'created', 'updated', 'unchanged'."""
+def store(panel: SnpPanel, calls: dict[int, np.ndarray], user: str, *,
+          source: str | None = None) -> Counter:
+    """Replace each accession's calls on the panel; counts 'created', 'updated', 'unchanged'.
+    The history gets how many SNPs are called and how many calls changed, not the calls."""
     existing = {g.accession_id: g for g in db.session.scalars(select(SnpGenotype).where(
         SnpGenotype.panel_id == panel.id, SnpGenotype.accession_id.in_(list(calls) or [0])))}
-    outcomes = Counter()
+    outcomes, changed = Counter(), []
     for accession_id, row in calls.items():
         packed = np.asarray(row, dtype=np.int8).tobytes()
         record = existing.get(accession_id)
@@ -46,12 +50,28 @@ def store(panel: SnpPanel, calls: dict[int, np.ndarray], user: str) -> Counter:
             continue
         outcomes["updated" if record else "created"] += 1
         if record is None:
-            record = SnpGenotype(accession_id=accession_id, panel_id=panel.id)
+            record = SnpGenotype(accession_id=accession_id, panel_id=panel.id, calls=b"",
+                                 called=0)
             db.session.add(record)
+        changed.append((record, record.calls, _summary(record.calls, packed)))
         record.calls, record.updated_by = packed, user
-        record.called = int(np.count_nonzero(row != MISSING))
+        record.called = int(np.count_nonzero(np.asarray(row) != MISSING))
+    db.session.flush()  # the new records' ids, for the audit entries
+    for record, old, summary in changed:
+        audit.record(user, "snp_genotype", record.id, "update" if old else "create",
+                     accession_id=record.accession_id, field=f"SNP panel {panel.id}",
+                     old=_summary(b"", old) if old else None, new=summary, source=source)
     db.session.flush()
     return outcomes
+
+
+def _summary(old: bytes, new: bytes) -> str:
+    """'49,210/50,000 called' and, against earlier calls, '; 12 changed'."""
+    values = np.frombuffer(new, dtype=np.int8)
+    text = f"{np.count_nonzero(values != MISSING):,}/{len(values):,} called"
+    if old:
+        text += f"; {np.count_nonzero(np.frombuffer(old, dtype=np.int8) != values):,} changed"
+    return text
 
 
 def matrix(scope: ColumnElement | None = None) -> Matrix:

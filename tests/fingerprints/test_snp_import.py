@@ -7,6 +7,7 @@ import numpy as np
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from germplasm.audit.services import history
 from germplasm.extensions import db
 from germplasm.fingerprints import snp_services
 from germplasm.fingerprints.models import SnpGenotype, SnpPanel
@@ -112,3 +113,17 @@ def test_unreadable_files_exit_2(make_accession, cli, tmp_path):
     assert import_snp(cli, tmp_path / "none.csv").exit_code == 2
     assert import_snp(cli, write(tmp_path / "i.csv", "A,s1\nx,1\n"), "--id-column",
                       "nope").exit_code == 2
+
+
+def test_changes_are_audited_with_the_file(make_accession, cli, tmp_path):
+    a = make_accession()
+    first = write(tmp_path / "run1.csv", f"ACCENUMB,s1,s2,s3\n{a.accenumb},0,1,NA\n")
+    assert import_snp(cli, first).exit_code == 0
+    second = write(tmp_path / "run2.csv", f"ACCENUMB,s1,s2,s3\n{a.accenumb},0,2,1\n")
+    assert import_snp(cli, second).exit_code == 0
+    assert import_snp(cli, tmp_path / "run2.csv").exit_code == 0  # unchanged: no entry
+    db.session.expire_all()
+    entries = [(e.action, e.old_value, e.new_value, e.source) for e in history(a.id)
+               if e.entity == "snp_genotype"]
+    assert entries == [("create", None, "2/3 called", "run1.csv"),
+                       ("update", "2/3 called", "3/3 called; 2 changed", "run2.csv")]

@@ -74,9 +74,22 @@ def test_duplicates_at_stated_thresholds(make_accession, cli, tmp_path):
 def test_parent_conflict_and_json_shape(make_accession, cli, tmp_path):
     n = plant(make_accession, cli, tmp_path)
     found = report(cli)
-    assert set(found) == {"duplicates", "parent_conflicts"}
+    assert set(found) == {"duplicates", "parent_conflicts", "name_conflicts"}
     assert found["parent_conflicts"] == [
         {"accenumb": n["Lapins"], "parent": n["Van"], "markers": ["s1", "s4"], "count": 2}]
+
+
+def test_same_name_different_snps(make_accession, cli, tmp_path):
+    one, two = make_accession(ACCENAME="秋姬"), make_accession(ACCENAME="秋姬")
+    path = write(tmp_path / "s.csv", "ACC,a,b,c,d\n"
+                 f"{one.accenumb},0,0,1,NA\n{two.accenumb},0,2,1,2\n")
+    assert cli("import", "genotypes", path, "--kind", "snp").exit_code == 0
+    # Three SNPs called in both; |d| = 0, 2, 0 → shares 1, 0, 1 → distance 1/3.
+    assert report(cli)["name_conflicts"] == [
+        {"name": "秋姬", "accessions": sorted([one.accenumb, two.accenumb]), "distance": 0.333,
+         "markers_compared": 3}]
+    assert report(cli, "--threshold", "0.34")["name_conflicts"] == []
+    assert report(cli, "--min-markers", "4")["name_conflicts"] == []
 
 
 def test_conflicting_snps_capped_at_twenty_with_a_count(make_accession, cli, tmp_path):
