@@ -1,10 +1,10 @@
-"""The API's SSR fingerprints (GET /api/v1/fingerprints/report, /fingerprints/tree,
+"""The API's SSR and SNP fingerprints (GET /api/v1/fingerprints/report, /fingerprints/tree,
 /accessions/{accenumb}/fingerprint and /markers): query and dump schemas."""
 from marshmallow import Schema, fields, validate
 
 from germplasm.fingerprints.tree import CAP, METHODS
 
-KINDS = ["ssr"]
+KINDS = ["ssr", "snp"]
 
 
 def _doc(zh: str, en: str, **extra) -> dict:
@@ -13,7 +13,7 @@ def _doc(zh: str, en: str, **extra) -> dict:
 
 class ReportQuery(Schema):
     kind = fields.String(load_default="ssr", validate=validate.OneOf(KINDS),
-                         **_doc("标记类型", "kind of marker"))
+                         **_doc("标记类型：SSR 或 SNP", "kind of marker: SSR or SNP"))
     threshold = fields.Float(load_default=0.0, validate=validate.Range(0, 1), **_doc(
         "判为重复的最大距离（1 − 共有等位基因比例）",
         "largest distance (1 − proportion of shared alleles) for a duplicate"))
@@ -26,7 +26,11 @@ class ParentConflictSchema(Schema):
     accenumb = fields.String(**_doc("种质库编号", "accession number"))
     parent = fields.String(**_doc("记录的亲本的种质库编号", "the recorded parent's number"))
     markers = fields.List(fields.String(), **_doc(
-        "亲子间没有共同等位基因的标记", "markers at which they share no allele"))
+        "亲子间没有共同等位基因的标记（SNP：纯合于相反等位基因，最多列 20 个）",
+        "markers at which they share no allele (SNPs: homozygous for opposite alleles, "
+        "the first 20)"))
+    count = fields.Integer(**_doc("SNP：冲突 SNP 的总数（仅 SNP）",
+                                  "SNPs only: how many SNPs conflict in all"))
 
 
 class NameConflictSchema(Schema):

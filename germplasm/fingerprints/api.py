@@ -22,8 +22,8 @@ from schemas.fingerprint import (
 )
 
 bp = ApiBlueprint("api_fingerprints", __name__, url_prefix="/api/v1",
-                  description="SSR 指纹：重复、错名与聚类树 / SSR fingerprints: duplicates, "
-                              "mislabels and dendrograms")
+                  description="SSR 与 SNP 指纹：重复、错名与聚类树 / SSR and SNP fingerprints: "
+                              "duplicates, mislabels and dendrograms")
 
 
 @bp.get("/fingerprints/report")
@@ -37,8 +37,10 @@ def fingerprint_report(args):
 
     Accessions within `threshold` of each other (1 − the proportion of shared alleles, over
     the markers typed in both) over at least `min_markers` markers are grouped; a recorded
-    parent and offspring sharing no allele at a marker are a conflict."""
-    return report.build(args["threshold"], args["min_markers"], accession_scope())
+    parent and offspring sharing no allele at a marker are a conflict. `kind=snp`: the SNP
+    matrices, distance 1 − mean (1 − |g1 − g2| / 2) over SNPs called in both, a parent and
+    offspring homozygous for opposite alleles a conflict (with `count`)."""
+    return report.build(args["threshold"], args["min_markers"], accession_scope(), args["kind"])
 
 
 @bp.get("/fingerprints/tree")

@@ -116,4 +116,4 @@ def test_the_document_lists_the_new_paths(client):
         assert "get" in paths[path], path
     assert "404" in paths["/api/v1/accessions/{accenumb}/fingerprint"]["get"]["responses"]
     kinds = paths["/api/v1/fingerprints/report"]["get"]["parameters"]
-    assert next(p for p in kinds if p["name"] == "kind")["schema"]["enum"] == ["ssr"]
+    assert next(p for p in kinds if p["name"] == "kind")["schema"]["enum"] == ["ssr", "snp"]

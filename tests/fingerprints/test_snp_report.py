@@ -79,6 +79,15 @@ def test_parent_conflict_and_json_shape(make_accession, cli, tmp_path):
         {"accenumb": n["Lapins"], "parent": n["Van"], "markers": ["s1", "s4"], "count": 2}]
 
 
+def test_api_report_kind_snp(make_accession, cli, client, tmp_path):
+    n = plant(make_accession, cli, tmp_path)
+    found = client.get("/api/v1/fingerprints/report?kind=snp&threshold=0.05").json
+    assert found["duplicates"] == sorted([sorted([n["A"], n["A2"]]), sorted([n["B"], n["C"]])])
+    assert found["parent_conflicts"] == [
+        {"accenumb": n["Lapins"], "parent": n["Van"], "markers": ["s1", "s4"], "count": 2}]
+    assert "count" not in str(client.get("/api/v1/fingerprints/report").json)
+
+
 def test_same_name_different_snps(make_accession, cli, tmp_path):
     one, two = make_accession(ACCENAME="秋姬"), make_accession(ACCENAME="秋姬")
     path = write(tmp_path / "s.csv", "ACC,a,b,c,d\n"
