@@ -48,8 +48,7 @@ def import_snp_genotypes(path: str | Path, *, user: str, id_column: str | None =
                                       source=Path(path).name)
         report.created, report.updated = outcomes["created"], outcomes["updated"]
         report.unchanged = outcomes["unchanged"]
-    report.written = not dry_run and (skip_invalid or not report.rejected)
-    return report
+    return report.finish(skip_invalid)
 
 
 def _snp_names(headers: list[str], snps: list[int]) -> list[str]:
