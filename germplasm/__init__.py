@@ -121,6 +121,7 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.requests.views import bp as requests_bp
     from germplasm.selections import saved_views  # noqa: F401 (routes)
     from germplasm.selections.views import bp as selections_bp
+    from germplasm.molecular_views import bp as molecular_bp
     from germplasm.sequences.views import bp as sequences_bp
 
     app.register_blueprint(accessions_bp)
@@ -138,6 +139,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(lots_bp)
     app.register_blueprint(requests_bp)
     app.register_blueprint(sequences_bp)
+    app.register_blueprint(molecular_bp)
     app.register_blueprint(pollination_bp)
     app.register_blueprint(fingerprints_bp)
     app.register_blueprint(core_bp)
