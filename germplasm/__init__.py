@@ -170,6 +170,7 @@ def _register_api(app: Flask) -> None:
     """/api/v1: each module's smorest Blueprint, in the OpenAPI document and rate-limited."""
     from germplasm.fingerprints.api import bp as fingerprints_api_bp
     from germplasm.pollination.api import bp as pollination_api_bp
+    from germplasm.core.api import bp as core_api_bp
     from germplasm.sequences.api import bp as sequences_api_bp
     from germplasm.sharing.api import bp as api_bp
     from germplasm.sharing.campaigns_api import bp as campaigns_api_bp
@@ -194,6 +195,7 @@ def _register_api(app: Flask) -> None:
     register(app, lots_api_bp)
     register(app, requests_api_bp)
     register(app, sequences_api_bp)
+    register(app, core_api_bp)
     register(app, pollination_api_bp)
     register(app, fingerprints_api_bp)
     app.register_blueprint(api_docs_bp)  # /api/docs, the document's viewer
