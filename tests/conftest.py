@@ -101,6 +101,21 @@ def cli(app):
 
 
 @pytest.fixture
+def as_role(client):
+    """Sign the client in as a new user `<role>.user` with `role` (committed: a refused save
+    rolls back the test's transaction)."""
+    from germplasm.accounts.services import create_user
+    from tests.accounts.test_login import login
+
+    def sign_in(role: str):
+        user = create_user(f"{role}.user", role, "orchard-2026", f"{role} 用户")
+        db.session.commit()
+        assert login(client, user.username, "orchard-2026").status_code == 302
+        return user
+    return sign_in
+
+
+@pytest.fixture
 def make_accession():
     """Create an accession through the import service; keyword args are MCPD columns."""
     from germplasm.accessions.services import get_by_number, upsert_rows

@@ -24,16 +24,6 @@ def text(response) -> str:
     return html.unescape(response.get_data(as_text=True))
 
 
-@pytest.fixture
-def as_role(client):
-    """Log the client in as a new user with `role`; committed, as a failed save rolls back."""
-    def log_in(role: str) -> User:
-        user = create_user(f"{role}.user", role, "orchard-2026", f"{role} 用户")
-        db.session.commit()
-        assert login(client, user.username, "orchard-2026").status_code == 302
-        return user
-    return log_in
-
 
 def log_out(client) -> None:
     # The same client throughout: the test's app context keeps Flask-WTF's token in `g`,

@@ -1,11 +1,10 @@
 """The admin's labels: Chinese by default, English with ?lang=en, MCPD codes as hints."""
-# ruff: noqa: F811  (as_role, imported below, is a fixture the tests take by name)
 import re
 
 import pytest
 
 from germplasm.evaluations import campaigns
-from tests.test_admin import as_role, text  # noqa: F401  (as_role is a fixture)
+from tests.test_admin import text
 
 
 def header(page: str, label: str) -> str:

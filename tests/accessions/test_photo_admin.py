@@ -4,7 +4,7 @@ import io
 from germplasm.accessions.models import AccessionPhoto
 from germplasm.audit.models import AuditEntry
 from germplasm.extensions import db
-from tests.accessions.test_photo_uploads import as_role, photo_dir, picture  # noqa: F401
+from tests.accessions.test_photo_uploads import photo_dir, picture  # noqa: F401
 from tests.test_admin import page_token, text
 
 

@@ -10,7 +10,6 @@ from PIL import Image
 from germplasm.accessions.models import AccessionPhoto
 from germplasm.audit.models import AuditEntry
 from germplasm.extensions import db
-from tests.accounts.test_login import login
 from tests.test_admin import page_token
 
 
@@ -19,17 +18,6 @@ def photo_dir(app, tmp_path, monkeypatch):
     monkeypatch.setitem(app.config, "GERMPLASM_PHOTO_DIR", str(tmp_path / "photos"))
     return tmp_path / "photos"
 
-
-@pytest.fixture
-def as_role(client):
-    """Sign the client in as a new user with `role` (committed: a refused upload rolls back)."""
-    from germplasm.accounts.services import create_user
-
-    def sign_in(role: str):
-        create_user(f"{role}.user", role, "orchard-2026")
-        db.session.commit()
-        assert login(client, f"{role}.user", "orchard-2026").status_code == 302
-    return sign_in
 
 
 def picture(kind="JPEG", size=(800, 600), color=(160, 40, 90)) -> bytes:

@@ -1,6 +1,5 @@
 """Taxa and institutes edited in the admin go through their services: checked (the message
 beside the field, never a 500), audited, reflected in search, and not deleted while in use."""
-# ruff: noqa: F811  (as_role, imported below, is a fixture the tests take by name)
 import re
 
 from sqlalchemy import func
@@ -9,7 +8,7 @@ from germplasm.accessions.models import Institute, Taxon
 from germplasm.audit.models import AuditEntry
 from germplasm.extensions import db
 from search import accession_index
-from tests.test_admin import as_role, page_token, text  # noqa: F401
+from tests.test_admin import page_token, text
 
 
 def api_numbers(client, query: str) -> set[str]:

@@ -6,7 +6,7 @@ from germplasm.evaluations.models import ALL_YEARS, Campaign, TraitSummary
 from germplasm.evaluations.observations import NewObservation, record
 from germplasm.evaluations.values import ValueParser
 from germplasm.extensions import db
-from tests.test_admin import as_role, page_token, text  # noqa: F401  (as_role is a fixture)
+from tests.test_admin import page_token, text
 
 
 def _campaign_with_values(plums) -> Campaign:

@@ -13,17 +13,3 @@ def markers(cli, tmp_path):
     assert result.exit_code == 0, result.output
     return ("CPPCT022", "UDP96-005", "BPPCT007")
 
-
-@pytest.fixture
-def as_role(client):
-    """Sign the client in as a new user with `role` (the change history is for staff)."""
-    from germplasm.accounts.services import create_user
-    from germplasm.extensions import db
-    from tests.accounts.test_login import login
-
-    def sign_in(role: str):
-        user = create_user(f"{role}.f", role, "orchard-2026", f"{role} 用户")
-        db.session.commit()
-        assert login(client, user.username, "orchard-2026").status_code == 302
-        return user
-    return sign_in

@@ -30,16 +30,3 @@ def make_lot(make_accession):
 
     return make
 
-
-@pytest.fixture
-def as_role(client):
-    """Sign the client in as a new user with `role` (committed: a refused save rolls back)."""
-    from germplasm.accounts.services import create_user
-    from tests.accounts.test_login import login
-
-    def sign_in(role: str):
-        user = create_user(f"{role}.user", role, "orchard-2026", f"{role} 用户")
-        db.session.commit()
-        assert login(client, user.username, "orchard-2026").status_code == 302
-        return user
-    return sign_in

@@ -39,16 +39,3 @@ def orchard(make_accession):
     db.session.commit()
     return made
 
-
-@pytest.fixture
-def as_role(client):
-    """Sign the client in as a new user with `role`."""
-    from germplasm.accounts.services import create_user
-    from tests.accounts.test_login import login
-
-    def sign_in(role: str):
-        user = create_user(f"{role}.s", role, "orchard-2026", f"{role} 用户")
-        db.session.commit()
-        assert login(client, user.username, "orchard-2026").status_code == 302
-        return user
-    return sign_in

@@ -112,7 +112,7 @@ def test_curators_edit_the_s_genotype(make_accession, client, as_role):
     db.session.expire_all()
     assert services.record_of(accession).genotype == "SbSa"
     entry = [e for e in history(accession.id) if e.entity == "s_genotype"][-1]
-    assert (entry.user, entry.new_value) == ("curator.s", "SbSa")
+    assert (entry.user, entry.new_value) == ("curator.user", "SbSa")
     client.post(url, data={"s_genotype": "", "csrf_token": token})
     db.session.expire_all()
     assert services.record_of(accession) is None
