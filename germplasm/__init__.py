@@ -115,13 +115,13 @@ def _register_blueprints(app: Flask) -> None:
     from germplasm.inventory.label_views import bp as labels_bp
     from germplasm.inventory.lot_views import bp as lots_bp
     from germplasm.inventory.views import bp as inventory_bp
+    from germplasm.molecular_views import bp as molecular_bp
     from germplasm.pollination.views import bp as pollination_bp
     from germplasm.reports.views import bp as reports_bp
     from germplasm.requests import action_views, cart_views  # noqa: F401 (routes)
     from germplasm.requests.views import bp as requests_bp
     from germplasm.selections import saved_views  # noqa: F401 (routes)
     from germplasm.selections.views import bp as selections_bp
-    from germplasm.molecular_views import bp as molecular_bp
     from germplasm.sequences.views import bp as sequences_bp
 
     app.register_blueprint(accessions_bp)
@@ -168,9 +168,9 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_api(app: Flask) -> None:
     """/api/v1: each module's smorest Blueprint, in the OpenAPI document and rate-limited."""
+    from germplasm.core.api import bp as core_api_bp
     from germplasm.fingerprints.api import bp as fingerprints_api_bp
     from germplasm.pollination.api import bp as pollination_api_bp
-    from germplasm.core.api import bp as core_api_bp
     from germplasm.sequences.api import bp as sequences_api_bp
     from germplasm.sharing.api import bp as api_bp
     from germplasm.sharing.campaigns_api import bp as campaigns_api_bp
