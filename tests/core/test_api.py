@@ -7,6 +7,7 @@ from germplasm.accounts import tokens
 from germplasm.accounts.services import create_user
 from germplasm.extensions import db
 from germplasm.selections.models import Selection
+from search import accession_index
 
 URL = "/api/v1/core-collections"
 
@@ -22,7 +23,8 @@ def _selections() -> int:
     return db.session.scalar(select(func.count()).select_from(Selection))
 
 
-def test_staff_build_and_save_a_core(client, collection):
+def test_staff_build_and_save_a_core(client, collection, index_dir):
+    accession_index.rebuild()  # the API lists a selection's accessions from the index
     staff = _token("staff")
     answer = client.post(URL, json={"size": 8, "source": "ssr", "name": "API 核心"},
                          headers=staff)
