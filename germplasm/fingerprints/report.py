@@ -20,14 +20,11 @@ def build(threshold: float = 0.0, min_markers: int = 1,
         return snp_report.build(threshold, min_markers, scope)
     prints = services.fingerprints(scope)
     numbers = services.accession_numbers(prints)
-    names = services.marker_names()
-    return {"duplicates": duplicate_groups(prints, numbers, threshold, min_markers),
-            "parent_conflicts": parent_conflicts(prints, numbers, names),
-            "name_conflicts": name_conflicts(prints, numbers, threshold, min_markers)}
-
-
-def duplicate_groups(prints, numbers, threshold, min_markers) -> list[list[str]]:
-    return close_groups(distances(prints), numbers, threshold, min_markers)
+    found = distances(prints)  # once, for both the duplicates and the name conflicts
+    return {"duplicates": close_groups(found, numbers, threshold, min_markers),
+            "parent_conflicts": parent_conflicts(prints, numbers, services.marker_names()),
+            "name_conflicts": named_apart(found, shared_names(prints), numbers, threshold,
+                                          min_markers)}
 
 
 def close_groups(found: Distances, numbers, threshold, min_markers) -> list[list[str]]:
@@ -60,14 +57,6 @@ def parent_conflicts(prints, numbers, names) -> list[dict]:
                     conflicts.append({"accenumb": numbers[child], "parent": numbers[parent],
                                       "markers": sorted(names[m] for m in markers)})
     return sorted(conflicts, key=lambda c: (c["accenumb"], c["parent"]))
-
-
-def name_conflicts(prints, numbers, threshold, min_markers) -> list[dict]:
-    """One entry per pair of same-named accessions compared over enough markers and farther
-    apart than the threshold; pairs compared over fewer markers cannot tell, so are left out."""
-    shared = shared_names(prints)
-    found = distances({i: prints[i] for ids in shared.values() for i in ids})
-    return named_apart(found, shared, numbers, threshold, min_markers)
 
 
 def named_apart(found: Distances, shared: dict[str, list[int]], numbers, threshold,
